@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Reflexes.Cli;
+
+/// <summary>The one place where every module's subcommands join the root command.</summary>
+internal static class CommandRegistry
+{
+    public static void AddAll(RootCommand root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+    }
+}
