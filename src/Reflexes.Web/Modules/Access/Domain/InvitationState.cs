@@ -1,0 +1,9 @@
+namespace Reflexes.Web.Modules.Access.Domain;
+
+public enum InvitationState
+{
+    Pending,
+    Accepted,
+    Expired,
+    Revoked,
+}

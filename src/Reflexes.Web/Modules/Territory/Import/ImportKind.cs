@@ -1,0 +1,8 @@
+namespace Reflexes.Web.Modules.Territory.Import;
+
+public enum ImportKind
+{
+    Neighbourhoods,
+    Organisations,
+    Agents,
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.Territory.DemoSeed;
+
+namespace Reflexes.Web.Platform.Data;
+
+/// <summary>
+/// Brings the database to the latest schema and, on an empty database outside Production,
+/// loads the demo territory. Safe when several instances start at once: EF Core holds a
+/// database lock while migrating, and seeding runs under a PostgreSQL advisory lock.
+/// </summary>
+public sealed class DatabaseInitializer(
+    ReflexesDbContext db,
+    DatabaseSettings settings,
+    DemoTerritory demo,
+    UserAdministration administration,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger)
+{
+    private const long SeedLockKey = 0x5245464C4558; // "REFLEX"
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+
+    public async Task InitialiseAsync(CancellationToken ct)
+    {
+        if (settings.MigrateOnStart)
+        {
+            await MigrateAsync(ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
+        }
+
+        await administration.EnsureRolesExistAsync(ct);
+        if (settings.SeedDemoOnEmpty && !environment.IsProduction() && !await demo.IsSeededAsync(ct))
+        {
+            logger.LogInformation("Empty database: loading the demo territory.");
+            await demo.SeedAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+}

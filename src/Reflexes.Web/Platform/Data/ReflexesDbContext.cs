@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.Territory;
+using Reflexes.Web.Modules.Territory.Domain;
+
+namespace Reflexes.Web.Platform.Data;
+
+/// <summary>
+/// The platform's single database context. Each module maps its own tables in its own
+/// configuration class; the schema is versioned by the hand-written migrations beside this file.
+/// </summary>
+public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> options)
+    : IdentityDbContext<ReflexesUser, ReflexesRole, string>(options)
+{
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<TerritoryProfile> TerritoryProfiles => Set<TerritoryProfile>();
+
+    public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKeyRecord>(e =>
+        {
+            e.ToTable("DataProtectionKeys");
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Id).HasMaxLength(100);
+            e.Property(k => k.Xml).IsRequired();
+        });
+        AccessModel.Configure(builder);
+        TerritoryModel.Configure(builder);
+    }
+}

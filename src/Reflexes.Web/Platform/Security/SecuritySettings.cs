@@ -1,0 +1,15 @@
+namespace Reflexes.Web.Platform.Security;
+
+public sealed class SecuritySettings
+{
+    public const string SectionName = "Security";
+
+    /// <summary>Sign-in attempts allowed per client address and minute, on each instance.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Redirect to HTTPS and send HSTS; on by default outside Development.</summary>
+    public bool? RequireHttps { get; set; }
+
+    /// <summary>Public base address used in e-mailed links (e.g. https://reflexes.example.org).</summary>
+    public string? PublicBaseUrl { get; set; }
+}
