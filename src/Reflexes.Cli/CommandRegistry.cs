@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reflexes.Cli.Platform;
 
 namespace Reflexes.Cli;
 
@@ -7,6 +8,6 @@ internal static class CommandRegistry
 {
     public static void AddAll(RootCommand root)
     {
-        ArgumentNullException.ThrowIfNull(root);
+        PlatformCommands.AddTo(root);
     }
 }
