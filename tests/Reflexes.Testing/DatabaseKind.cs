@@ -1,0 +1,7 @@
+namespace Reflexes.Testing;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    PostgreSql,
+}
