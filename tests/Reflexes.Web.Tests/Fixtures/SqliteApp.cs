@@ -1,0 +1,5 @@
+using Reflexes.Testing;
+
+namespace Reflexes.Web.Tests.Fixtures;
+
+public sealed class SqliteApp() : AppFixture(DatabaseKind.Sqlite);
