@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Platform.Data;
@@ -28,8 +27,9 @@ public static class AccessModule
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
+        // No fallback policy: every endpoint declares its own (a test enforces it), and an unknown
+        // address must answer 404 rather than a sign-in redirect.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));

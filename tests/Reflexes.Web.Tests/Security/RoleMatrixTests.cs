@@ -1,0 +1,77 @@
+using System.Net;
+using Reflexes.Testing;
+using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Tests.Fixtures;
+
+namespace Reflexes.Web.Tests.Security;
+
+/// <summary>Each role reaches the pages it should and is refused everywhere else.</summary>
+public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+{
+    private const string Everyone = "*";
+    private const string Staff = "staff";
+
+    // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
+    private static readonly (string Path, string Allowed)[] Pages =
+    [
+        ("/account", Everyone),
+        ("/account/password", Everyone),
+        ("/account/two-factor", Everyone),
+        ("/territory", Staff),
+        ("/territory/neighbourhoods", Staff),
+        ("/territory/organisations", Staff),
+        ("/territory/agents", Staff),
+        ("/territory/neighbourhoods?handler=Export", Staff),
+        ("/territory/edit", Roles.Administrator),
+        ("/territory/neighbourhoods/edit", Roles.Administrator),
+        ("/territory/organisations/edit", Roles.Administrator),
+        ("/territory/agents/edit", Roles.Administrator),
+        ("/territory/import", Roles.Administrator),
+        ("/admin/users", Roles.Administrator),
+        ("/admin/invitations", Roles.Administrator),
+        ("/admin/roles", Roles.Administrator),
+    ];
+
+    public static TheoryData<string> AllRoles() => [.. Roles.All];
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Each_role_reaches_its_pages_and_is_refused_elsewhere(string role)
+    {
+        var app = await fixture.AppAsync();
+        var client = app.CreateBrowserLikeClient();
+        (await client.SignInAsync(Demo.Email(role), Demo.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var wrong = new List<string>();
+        foreach (var (path, allowed) in Pages)
+        {
+            var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role));
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var reached = response.StatusCode == HttpStatusCode.OK;
+            var refused = response.StatusCode == HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal));
+            if (expected ? !reached : !refused)
+            {
+                wrong.Add($"{path}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_for_every_protected_page()
+    {
+        var app = await fixture.AppAsync();
+        var client = app.CreateBrowserLikeClient();
+        foreach (var (path, _) in Pages)
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
+            response.Headers.Location!.OriginalString.ShouldContain("/account/sign-in", Case.Sensitive, path);
+        }
+
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
