@@ -91,6 +91,7 @@ public static class WebHost
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHttpsRedirection(o => o.HttpsPort = security.HttpsPort);
         return builder;
     }
 

@@ -10,6 +10,9 @@ public sealed class SecuritySettings
     /// <summary>Redirect to HTTPS and send HSTS; on by default outside Development.</summary>
     public bool? RequireHttps { get; set; }
 
+    /// <summary>Port that HTTP requests are redirected to (the public HTTPS port, usually 443).</summary>
+    public int HttpsPort { get; set; } = 443;
+
     /// <summary>Public base address used in e-mailed links (e.g. https://reflexes.example.org).</summary>
     public string? PublicBaseUrl { get; set; }
 }
