@@ -118,6 +118,7 @@ public static class WebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -6,8 +6,8 @@ namespace Reflexes.Web.Platform.Data;
 
 /// <summary>
 /// Brings the database to the latest schema and, on an empty database outside Production,
-/// loads the demo territory. Safe when several instances start at once: EF Core holds a
-/// database lock while migrating, and seeding runs under a PostgreSQL advisory lock.
+/// loads the demo territory. Safe when several instances start at once: on PostgreSQL, migrating and seeding
+/// each run under an advisory lock, so the instances take turns.
 /// </summary>
 public sealed class DatabaseInitializer(
     ReflexesDbContext db,
@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger)
 {
     private const long SeedLockKey = 0x5245464C4558; // "REFLEX"
+    private const long MigrationLockKey = 0x5245464C4D49; // "REFLMI"
 
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -27,7 +28,31 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
 
-        await db.Database.MigrateAsync(ct);
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        // Instances starting together take turns: a session-level advisory lock held on the
+        // connection the migrator uses, released whatever happens.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task InitialiseAsync(CancellationToken ct)
