@@ -55,11 +55,12 @@ public sealed class TerritoryImporter(ReflexesDbContext db)
     private async Task<Plan> PlanAsync(ImportKind kind, string content, CancellationToken ct)
     {
         var (columns, rows, readError) = CsvTable.Read(content);
-        var errors = new List<ImportError>();
         if (readError is not null)
         {
-            errors.Add(readError);
+            return new Plan(new ImportPreview(kind, columns, [], [readError]), () => { });
         }
+
+        var errors = new List<ImportError>();
 
         var (required, optional) = Columns[kind];
         foreach (var missing in required.Where(r => !columns.Contains(r)))
@@ -77,7 +78,7 @@ public sealed class TerritoryImporter(ReflexesDbContext db)
             errors.Add(new ImportError(1, duplicate.Key, "import.error.duplicate-column"));
         }
 
-        if (readError is null && rows.Count == 0 && errors.Count == 0)
+        if (rows.Count == 0 && errors.Count == 0)
         {
             errors.Add(new ImportError(2, "", "import.error.no-rows"));
         }
