@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Reflexes.Web.Tests.Fixtures;
+namespace Reflexes.Testing;
 
 /// <summary>Reads the messages the app dropped in its pickup folder.</summary>
-internal static partial class Mail
+public static partial class Mail
 {
     public static async Task<string> LastMessageToAsync(string folder, string recipient)
     {

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Reflexes.Browser.Tests;
+
+/// <summary>
+/// Visits every page each kind of person can reach by following links, scans each with axe, and checks
+/// that together the tours cover every page the app declares.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
+{
+    /// <summary>Pages no link leads to, each scanned by another browser test.</summary>
+    private static readonly string[] ReachedElsewhere =
+    [
+        "account/invitation/{token}", // AccessJourneyTests: the e-mailed link
+        "account/sign-in/two-factor", // only during a two-factor sign-in
+    ];
+
+    [SkippableFact]
+    public async Task Every_page_reached_by_each_role_has_no_serious_or_critical_accessibility_violation()
+    {
+        var visited = new HashSet<string>();
+        foreach (var email in new[] { null, "admin@valbrune.example", "habitante@valbrune.example", "coordination@valbrune.example" })
+        {
+            await using var context = await fixture.NewContextAsync();
+            var page = await context.NewPageAsync();
+            if (email is not null)
+            {
+                await page.SignInAsync(email);
+            }
+
+            visited.UnionWith(await TourAsync(page, ["/", "/page-qui-n-existe-pas", "/error/404", "/account/sign-in", "/account/sign-out", "/admin/users"]));
+        }
+
+        var declared = DeclaredPageTemplates();
+        var missed = declared.Except(visited).Except(ReachedElsewhere).ToList();
+        missed.ShouldBeEmpty("pages no tour reached (add a link, a seed, or scan them elsewhere)");
+        visited.Count.ShouldBeGreaterThan(15);
+    }
+
+    private async Task<HashSet<string>> TourAsync(IPage page, string[] seeds)
+    {
+        var origin = fixture.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var queue = new Queue<string>(seeds);
+        var seen = new HashSet<string>(seeds);
+        var templates = new Dictionary<string, int>();
+        var reached = new HashSet<string>();
+        while (queue.Count > 0 && seen.Count < 200)
+        {
+            var path = queue.Dequeue();
+            var template = Template(path);
+            templates[template] = templates.GetValueOrDefault(template) + 1;
+            if (templates[template] > 2)
+            {
+                continue; // two instances of a page are enough to scan
+            }
+
+            await page.GotoAsync(path);
+            await page.ShouldHaveNoSeriousViolationsAsync();
+            reached.Add(template);
+            reached.Add(Template(new Uri(page.Url).PathAndQuery)); // where a redirect led
+            var hrefs = await page.EvaluateAsync<string[]>(
+                "Array.from(document.querySelectorAll('a[href]:not([download])')).map(a => a.href)");
+            foreach (var href in hrefs)
+            {
+                if (!href.StartsWith(origin, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var local = new Uri(href).PathAndQuery;
+                if (local.Contains("handler=", StringComparison.Ordinal) || !seen.Add(local))
+                {
+                    continue;
+                }
+
+                queue.Enqueue(local);
+            }
+        }
+
+        return reached;
+    }
+
+    private HashSet<string> DeclaredPageTemplates()
+    {
+        var endpoints = fixture.App!.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        return [.. endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => Normalise(e.RoutePattern.RawText ?? ""))];
+    }
+
+    /// <summary>A visited path turned into the shape of its route template.</summary>
+    private static string Template(string path)
+    {
+        var bare = path.Split('?')[0].Trim('/');
+        bare = Guid().Replace(bare, "{id}");
+        return bare switch
+        {
+            var p when p.StartsWith("error", StringComparison.Ordinal) => "error/{code}",
+            var p when p.StartsWith("account/invitation/", StringComparison.Ordinal) => "account/invitation/{token}",
+            var p when p.StartsWith("admin/users/", StringComparison.Ordinal) => "admin/users/{id}",
+            var p when p.EndsWith("/edit", StringComparison.Ordinal) && p != "territory/edit" => p + "/{id}",
+            _ => bare,
+        };
+    }
+
+    private static string Normalise(string routeTemplate)
+    {
+        var t = routeTemplate.Trim('/');
+        t = Constraint().Replace(t, "{$1}");
+        return t;
+    }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"\{([A-Za-z]+)(:[^}]*)?\??\}")]
+    private static partial Regex Constraint();
+}
+
+/// <summary>The scanner itself: a page with known faults must fail it.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityScanTests(BrowserFixture fixture)
+{
+    [SkippableFact]
+    public async Task The_scan_fails_a_page_with_an_unlabelled_field_and_an_image_without_text()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"fr\"><head><title>Essai</title></head><body><main><h1>Essai</h1>"
+            + "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"><form><input type=\"text\"></form></main></body></html>");
+
+        string? failure = null;
+        try
+        {
+            await page.ShouldHaveNoSeriousViolationsAsync();
+        }
+        catch (ShouldAssertException e)
+        {
+            failure = e.Message;
+        }
+
+        failure.ShouldNotBeNull();
+        failure.ShouldContain("image-alt");
+        failure.ShouldContain("label (critical)");
+    }
+}
