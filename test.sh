@@ -2,6 +2,7 @@
 # Runs the whole Reflexes test suite. It sets up what the tests need by itself:
 #  - on a Debian-like machine, installs PostgreSQL and Chromium from the distribution if missing;
 #  - starts a throwaway PostgreSQL on 127.0.0.1 (a fresh cluster in a temporary folder) and stops it at the end;
+#  - checks code style with `dotnet format --verify-no-changes`;
 #  - runs `dotnet test` on the solution and prints a summary with the PostgreSQL and browser test counts.
 # Elsewhere it runs what it can: PostgreSQL and browser tests are then reported as skipped.
 # With CI=true (as in .ci/run) those tests are required: a skip is a failure.
@@ -53,10 +54,14 @@ fi
 if [ -x /usr/bin/chromium ]; then export REFLEXES_TEST_CHROMIUM=/usr/bin/chromium; fi
 export REFLEXES_TEST_REQUIRE_ALL=$REQUIRE_ALL
 
-# 3. The tests.
+# 3. Code style, then the tests.
+status=0
+say "Checking code style (dotnet format --verify-no-changes)"
+if ! dotnet format Reflexes.slnx --verify-no-changes; then
+  echo "Code style: run 'dotnet format Reflexes.slnx' and commit the result."; status=1
+fi
 say "Running the tests"
 rm -rf TestResults
-status=0
 dotnet test Reflexes.slnx --configuration Release --logger "trx" --results-directory TestResults "$@" || status=$?
 
 # 4. The summary: totals, and how many PostgreSQL and browser tests actually ran.

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.Access;
-using Reflexes.Web.Platform.Forms;
 using Reflexes.Web.Modules.Territory.Domain;
 using Reflexes.Web.Platform.Data;
+using Reflexes.Web.Platform.Forms;
 
 namespace Reflexes.Web.Modules.Territory.Neighbourhoods;
 
