@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -17,13 +19,14 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
     [
         "account/invitation/{token}", // AccessJourneyTests: the e-mailed link
         "account/sign-in/two-factor", // only during a two-factor sign-in
+        "my-data/receipts/{id}", // ConsentJourneyTests: after a choice
     ];
 
     [SkippableFact]
     public async Task Every_page_reached_by_each_role_has_no_serious_or_critical_accessibility_violation()
     {
         var visited = new HashSet<string>();
-        foreach (var email in new[] { null, "admin@valbrune.example", "habitante@valbrune.example", "coordination@valbrune.example" })
+        foreach (var email in new[] { null, "admin@valbrune.example", "habitante@valbrune.example", "coordination@valbrune.example", "dpo@valbrune.example" })
         {
             await using var context = await fixture.NewContextAsync();
             var page = await context.NewPageAsync();
@@ -84,38 +87,32 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         return reached;
     }
 
-    private HashSet<string> DeclaredPageTemplates()
-    {
-        var endpoints = fixture.App!.Services.GetRequiredService<EndpointDataSource>().Endpoints;
-        return [.. endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
-            .Select(e => Normalise(e.RoutePattern.RawText ?? ""))];
-    }
+    private HashSet<string> DeclaredPageTemplates() => [.. PagePatterns().Select(p => Normalise(p.RawText ?? ""))];
 
-    /// <summary>A visited path turned into the shape of its route template.</summary>
-    private static string Template(string path)
+    /// <summary>The declared page template a visited path matches, preferring the most literal one.</summary>
+    private string Template(string path)
     {
-        var bare = path.Split('?')[0].Trim('/');
-        bare = Guid().Replace(bare, "{id}");
-        return bare switch
+        var bare = "/" + path.Split('?')[0].Trim('/');
+        foreach (var pattern in PagePatterns())
         {
-            var p when p.StartsWith("error", StringComparison.Ordinal) => "error/{code}",
-            var p when p.StartsWith("account/invitation/", StringComparison.Ordinal) => "account/invitation/{token}",
-            var p when p.StartsWith("admin/users/", StringComparison.Ordinal) => "admin/users/{id}",
-            var p when p.EndsWith("/edit", StringComparison.Ordinal) && p != "territory/edit" => p + "/{id}",
-            _ => bare,
-        };
+            var matcher = new TemplateMatcher(TemplateParser.Parse(pattern.RawText!.TrimStart('/')), []);
+            if (matcher.TryMatch(bare, []))
+            {
+                return Normalise(pattern.RawText!);
+            }
+        }
+
+        return bare.Trim('/');
     }
 
-    private static string Normalise(string routeTemplate)
-    {
-        var t = routeTemplate.Trim('/');
-        t = Constraint().Replace(t, "{$1}");
-        return t;
-    }
+    private List<RoutePattern> PagePatterns() =>
+        [.. fixture.App!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern)
+            .OrderByDescending(p => p.PathSegments.Count(s => s.IsSimple && s.Parts[0].IsLiteral))
+            .ThenBy(p => p.Parameters.Count)];
 
-    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
-    private static partial Regex Guid();
+    private static string Normalise(string routeTemplate) => Constraint().Replace(routeTemplate.Trim('/'), "{$1}");
 
     [GeneratedRegex(@"\{([A-Za-z]+)(:[^}]*)?\??\}")]
     private static partial Regex Constraint();

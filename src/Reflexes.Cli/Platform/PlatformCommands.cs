@@ -68,7 +68,7 @@ internal static class PlatformCommands
                 return Failed;
             }
 
-            await demo.SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().SeedDemoAsync(ct);
             await result.InvocationConfiguration.Output.WriteLineAsync($"Demo territory loaded into {PlatformHost.Describe(host.Services)}.");
             return Ok;
         });

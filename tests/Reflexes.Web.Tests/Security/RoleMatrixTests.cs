@@ -30,6 +30,9 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/admin/users", Roles.Administrator),
         ("/admin/invitations", Roles.Administrator),
         ("/admin/roles", Roles.Administrator),
+        ("/my-data", Everyone),
+        ("/data-trust/purposes/edit", Roles.DataProtectionOfficer),
+        ("/data-trust/purposes/edit/heatwave-register", Roles.DataProtectionOfficer),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];

@@ -32,7 +32,8 @@ public static class AccessModule
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.DataProtectionOfficer, p => p.RequireRole(Roles.DataProtectionOfficer));
 
         services.AddScoped<InvitationService>();
         return services;

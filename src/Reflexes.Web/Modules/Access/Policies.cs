@@ -10,4 +10,7 @@ public static class Policies
     public const string Staff = "staff";
 
     public const string Administrator = "administrator";
+
+    /// <summary>The data-protection officer.</summary>
+    public const string DataProtectionOfficer = "dpo";
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.Territory.DemoSeed;
 
 namespace Reflexes.Web.Platform.Data;
@@ -13,6 +15,7 @@ public sealed class DatabaseInitializer(
     ReflexesDbContext db,
     DatabaseSettings settings,
     DemoTerritory demo,
+    DemoPurposes purposes,
     UserAdministration administration,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -55,6 +58,15 @@ public sealed class DatabaseInitializer(
         }
     }
 
+    /// <summary>The demo territory, then what each module adds to it.</summary>
+    public async Task SeedDemoAsync(CancellationToken ct)
+    {
+        await demo.SeedAsync(ct);
+        var dpoEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.DataProtectionOfficer).Email;
+        var dpo = await db.Users.Where(u => u.Email == dpoEmail).Select(u => u.Id).SingleAsync(ct);
+        await purposes.SeedAsync(dpo, ct);
+    }
+
     public async Task InitialiseAsync(CancellationToken ct)
     {
         if (settings.MigrateOnStart)
@@ -72,7 +84,7 @@ public sealed class DatabaseInitializer(
         if (settings.SeedDemoOnEmpty && !environment.IsProduction() && !await demo.IsSeededAsync(ct))
         {
             logger.LogInformation("Empty database: loading the demo territory.");
-            await demo.SeedAsync(ct);
+            await SeedDemoAsync(ct);
         }
 
         await transaction.CommitAsync(ct);

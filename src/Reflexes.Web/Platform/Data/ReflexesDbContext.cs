@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.DataTrust;
+using Reflexes.Web.Modules.DataTrust.Domain;
 using Reflexes.Web.Modules.Territory;
 using Reflexes.Web.Modules.Territory.Domain;
 
@@ -26,6 +28,12 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Agent> Agents => Set<Agent>();
 
+    public DbSet<ProcessingPurpose> ProcessingPurposes => Set<ProcessingPurpose>();
+
+    public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.
@@ -45,5 +53,6 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
         });
         AccessModel.Configure(builder);
         TerritoryModel.Configure(builder);
+        DataTrustModel.Configure(builder);
     }
 }

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.DataTrust.Consents;
+using Reflexes.Web.Modules.DataTrust.Domain;
+using Reflexes.Web.Platform.Data;
+
+namespace Reflexes.Web.Modules.DataTrust.Contracts;
+
+/// <summary>
+/// The one door to residents' personal data. Every module asks it before reading a person's data and
+/// tells it the purpose; it allows the read only when the purpose's legal basis holds for that person
+/// (consent given and current, or another basis), and every decision — allowed or not — is written to
+/// the access journal. Lists are filtered the same way, person by person.
+/// </summary>
+public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledger, AccessJournal journal)
+{
+    public async Task<AccessDecision> AuthoriseAsync(AccessRequest request, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var decisions = await DecideAsync([request.SubjectId], request.PurposeCode, reader, ct);
+        var decision = decisions[request.SubjectId];
+        await journal.RecordAsync(request, ReaderId(reader), decision, ct);
+        return decision;
+    }
+
+    /// <summary>The subjects of <paramref name="subjectIds"/> whose data the purpose may use, in the given order.</summary>
+    public async Task<IReadOnlyList<Guid>> FilterAsync(
+        IReadOnlyCollection<Guid> subjectIds, string purposeCode, string action, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var decisions = await DecideAsync(subjectIds, purposeCode, reader, ct);
+        var readerId = ReaderId(reader);
+        foreach (var id in subjectIds)
+        {
+            await journal.RecordAsync(new AccessRequest(id, purposeCode, action, "list"), readerId, decisions[id], ct);
+        }
+
+        return [.. subjectIds.Where(id => decisions[id].Allowed)];
+    }
+
+    private async Task<Dictionary<Guid, AccessDecision>> DecideAsync(
+        IReadOnlyCollection<Guid> subjectIds, string purposeCode, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        if (ReaderId(reader) is null)
+        {
+            return subjectIds.Distinct().ToDictionary(id => id, _ => AccessDecision.Deny(AccessReason.NoReader));
+        }
+
+        var purpose = await ledger.CurrentPurposeAsync(purposeCode, ct);
+        if (purpose is null)
+        {
+            return subjectIds.Distinct().ToDictionary(id => id, _ => AccessDecision.Deny(AccessReason.UnknownPurpose));
+        }
+
+        var ids = subjectIds.Distinct().ToList();
+        var known = (await db.DataSubjects.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var states = await ledger.StatesAsync(purpose, known, ct);
+        return ids.ToDictionary(id => id, id =>
+        {
+            if (!known.Contains(id))
+            {
+                return AccessDecision.Deny(AccessReason.UnknownSubject);
+            }
+
+            var state = states[id];
+            if (!purpose.RequiresConsent)
+            {
+                return new AccessDecision(true, AccessReason.OtherLegalBasis, state);
+            }
+
+            return ConsentRule.Allows(purpose, state)
+                ? new AccessDecision(true, AccessReason.ConsentGiven, state)
+                : AccessDecision.Deny(AccessReason.NoCurrentConsent, state);
+        });
+    }
+
+    private static string? ReaderId(ClaimsPrincipal reader) =>
+        reader.Identity?.IsAuthenticated == true ? reader.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+}
