@@ -19,7 +19,7 @@ public abstract class ConsentLedgerTests(DatabaseKind kind) : IAsyncLifetime
 
     private ConsentLedger Ledger => new(_db, _clock);
 
-    private PersonalDataAccess Access => new(_db, Ledger, new AccessJournal());
+    private PersonalDataAccess Access => new(_db, Ledger, new AccessJournal(), _clock);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -33,6 +33,9 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/my-data", Everyone),
         ("/data-trust/purposes/edit", Roles.DataProtectionOfficer),
         ("/data-trust/purposes/edit/heatwave-register", Roles.DataProtectionOfficer),
+        ("/data-trust/exceptional-uses", Staff),
+        ("/data-trust/exceptional-uses/request", Staff),
+        ("/data-trust/board", Roles.DataProtectionOfficer),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];

@@ -44,5 +44,30 @@ internal static class DataTrustModel
             e.HasOne<ProcessingPurpose>().WithMany().HasForeignKey(c => c.PurposeId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.SubjectId, c.RecordedAtUtc });
         });
+
+        builder.Entity<ExceptionalUse>(e =>
+        {
+            e.ToTable("ExceptionalUses");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Reference).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Title).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Justification).HasMaxLength(4000).IsRequired();
+            e.Property(x => x.SourcePurposeCode).HasMaxLength(ProcessingPurpose.MaxCodeLength).IsRequired();
+            e.Property(x => x.DataCategories).HasMaxLength(2000).IsRequired();
+            e.Property(x => x.Scope).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.RequestedByUserId).HasMaxLength(450).IsRequired();
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsRequired();
+            e.Property(x => x.DecisionReasons).HasMaxLength(4000);
+            e.Property(x => x.DecidedByUserId).HasMaxLength(450);
+            e.HasIndex(x => x.Reference).IsUnique();
+        });
+
+        builder.Entity<DataBoardMember>(e =>
+        {
+            e.ToTable("DataBoardMembers");
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.AddedByUserId).HasMaxLength(450).IsRequired();
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.DataTrust.Contracts;
+using Reflexes.Web.Modules.DataTrust.DataBoard;
 using Reflexes.Web.Modules.DataTrust.Receipts;
 using Reflexes.Web.Platform.Security;
 
@@ -19,6 +20,10 @@ public static class DataTrustModule
         services.AddScoped<AccessJournal>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<DemoPurposes>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, DataBoardHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(DataBoardPolicy.Name, p => p.AddRequirements(new DataBoardRequirement()))
+            .AddPolicy(DataBoardPolicy.StaffOrBoard, p => p.AddRequirements(new StaffOrBoardRequirement()));
         return services;
     }
 

@@ -34,6 +34,10 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
+    public DbSet<ExceptionalUse> ExceptionalUses => Set<ExceptionalUse>();
+
+    public DbSet<DataBoardMember> DataBoardMembers => Set<DataBoardMember>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.

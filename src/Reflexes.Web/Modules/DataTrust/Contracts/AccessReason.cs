@@ -12,6 +12,12 @@ public enum AccessReason
     /// <summary>The purpose rests on consent and the person has not given a current consent.</summary>
     NoCurrentConsent,
 
+    /// <summary>An exceptional use approved by the data board, within its period.</summary>
+    ExceptionalUseApproved,
+
+    /// <summary>An exceptional use that is pending, refused, revoked, or outside its period.</summary>
+    ExceptionalUseNotInForce,
+
     /// <summary>No purpose with that code is in the register.</summary>
     UnknownPurpose,
 

@@ -12,8 +12,11 @@ namespace Reflexes.Web.Modules.DataTrust.Contracts;
 /// (consent given and current, or another basis), and every decision — allowed or not — is written to
 /// the access journal. Lists are filtered the same way, person by person.
 /// </summary>
-public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledger, AccessJournal journal)
+public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledger, AccessJournal journal, TimeProvider clock)
 {
+    /// <summary>Purpose codes of exceptional uses approved by the data board start with this.</summary>
+    public const string ExceptionalPrefix = "exceptional-";
+
     public async Task<AccessDecision> AuthoriseAsync(AccessRequest request, ClaimsPrincipal reader, CancellationToken ct)
     {
         var decisions = await DecideAsync([request.SubjectId], request.PurposeCode, reader, ct);
@@ -44,14 +47,25 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
             return subjectIds.Distinct().ToDictionary(id => id, _ => AccessDecision.Deny(AccessReason.NoReader));
         }
 
+        var ids = subjectIds.Distinct().ToList();
+        var known = (await db.DataSubjects.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        if (purposeCode.StartsWith(ExceptionalPrefix, StringComparison.Ordinal))
+        {
+            var use = await db.ExceptionalUses.AsNoTracking().FirstOrDefaultAsync(u => u.Reference == purposeCode, ct);
+            var inForce = use is not null && use.IsInForce(clock.GetUtcNow().UtcDateTime);
+            return ids.ToDictionary(id => id, id =>
+                use is null ? AccessDecision.Deny(AccessReason.UnknownPurpose)
+                : !known.Contains(id) ? AccessDecision.Deny(AccessReason.UnknownSubject)
+                : inForce ? new AccessDecision(true, AccessReason.ExceptionalUseApproved, ConsentState.NotAsked)
+                : AccessDecision.Deny(AccessReason.ExceptionalUseNotInForce));
+        }
+
         var purpose = await ledger.CurrentPurposeAsync(purposeCode, ct);
         if (purpose is null)
         {
-            return subjectIds.Distinct().ToDictionary(id => id, _ => AccessDecision.Deny(AccessReason.UnknownPurpose));
+            return ids.ToDictionary(id => id, _ => AccessDecision.Deny(AccessReason.UnknownPurpose));
         }
 
-        var ids = subjectIds.Distinct().ToList();
-        var known = (await db.DataSubjects.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var states = await ledger.StatesAsync(purpose, known, ct);
         return ids.ToDictionary(id => id, id =>
         {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Reflexes.Web.Platform.Data.Migrations;
 
-/// <summary>The data trust's purpose register, data subjects and consent records.</summary>
+/// <summary>The data trust: purpose register, data subjects, consent records, exceptional uses and the data board.</summary>
 [DbContext(typeof(ReflexesDbContext))]
 [Migration("20261123000200_PurposesAndConsents")]
 public sealed class PurposesAndConsents : Migration
@@ -64,10 +64,46 @@ public sealed class PurposesAndConsents : Migration
             });
         migrationBuilder.CreateIndex("IX_ConsentRecords_PurposeId", "ConsentRecords", "PurposeId");
         migrationBuilder.CreateIndex("IX_ConsentRecords_SubjectId_RecordedAtUtc", "ConsentRecords", ["SubjectId", "RecordedAtUtc"]);
+
+        migrationBuilder.CreateTable(
+            name: "ExceptionalUses",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                Reference = table.Column<string>(maxLength: 40, nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Justification = table.Column<string>(maxLength: 4000, nullable: false),
+                SourcePurposeCode = table.Column<string>(maxLength: 60, nullable: false),
+                DataCategories = table.Column<string>(maxLength: 2000, nullable: false),
+                Scope = table.Column<string>(maxLength: 1000, nullable: false),
+                PeopleConcerned = table.Column<int>(nullable: false),
+                StartsOn = table.Column<DateOnly>(nullable: false),
+                EndsOn = table.Column<DateOnly>(nullable: false),
+                RequestedByUserId = table.Column<string>(maxLength: 450, nullable: false),
+                RequestedAtUtc = table.Column<DateTime>(nullable: false),
+                Status = table.Column<string>(maxLength: 20, nullable: false),
+                DecisionReasons = table.Column<string>(maxLength: 4000, nullable: true),
+                DecidedByUserId = table.Column<string>(maxLength: 450, nullable: true),
+                DecidedAtUtc = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table => table.PrimaryKey("PK_ExceptionalUses", x => x.Id));
+        migrationBuilder.CreateIndex("IX_ExceptionalUses_Reference", "ExceptionalUses", "Reference", unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "DataBoardMembers",
+            columns: table => new
+            {
+                UserId = table.Column<string>(maxLength: 450, nullable: false),
+                AddedAtUtc = table.Column<DateTime>(nullable: false),
+                AddedByUserId = table.Column<string>(maxLength: 450, nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_DataBoardMembers", x => x.UserId));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("DataBoardMembers");
+        migrationBuilder.DropTable("ExceptionalUses");
         migrationBuilder.DropTable("ConsentRecords");
         migrationBuilder.DropTable("DataSubjects");
         migrationBuilder.DropTable("ProcessingPurposes");
