@@ -43,7 +43,7 @@ public sealed class ExceptionalUseJourneyTests(BrowserFixture fixture)
         await using var publicContext = await fixture.NewContextAsync();
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync("/");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = "Transparence : usages exceptionnels approuvés" }).ClickAsync();
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Transparence des usages de données" }).ClickAsync();
         var text = await visitor.Locator("main").InnerTextAsync();
         text.ShouldContain("Prévenir les inscrits d’une coupure d’eau");
         text.ShouldContain("87");
