@@ -33,7 +33,7 @@ public sealed class AuditLogVerifier(TreeHeadPublicKey publicKey, string? expect
     {
         for (var i = 0; i < entries.Count; i++)
         {
-            if (!IsWrittenAs(entries[i], i))
+            if (entries[i].Record.Sequence != i || !IsWrittenAs(entries[i], i))
             {
                 return i;
             }
