@@ -8,8 +8,13 @@ namespace Reflexes.Audit;
 /// number), which names precisely an entry edited, removed, added or moved by hand. Someone who also
 /// recomputes the leaf hashes is caught by the signed heads, which then bound where the change lies.
 /// </summary>
-public sealed class AuditLogVerifier(TreeHeadPublicKey publicKey, string? expectedOrigin = null)
+public sealed class AuditLogVerifier(IReadOnlyCollection<TreeHeadPublicKey> trustedKeys, string? expectedOrigin = null)
 {
+    public AuditLogVerifier(TreeHeadPublicKey publicKey, string? expectedOrigin = null)
+        : this([publicKey], expectedOrigin)
+    {
+    }
+
     public AuditVerificationReport Verify(IReadOnlyList<StoredAuditEntry> entries, IReadOnlyList<SignedTreeHead> treeHeads)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -125,9 +130,9 @@ public sealed class AuditLogVerifier(TreeHeadPublicKey publicKey, string? expect
         {
             var head = signed.Head;
             var name = Text($"The tree head of size {head.Size} signed at {head.Timestamp:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}");
-            if (!publicKey.Verifies(signed))
+            if (!trustedKeys.Any(k => k.Verifies(signed)))
             {
-                problems.Add(new(AuditProblemKind.BadSignature, null, $"{name} has a signature that does not verify with the platform's public key ({publicKey.Fingerprint})."));
+                problems.Add(new(AuditProblemKind.BadSignature, null, $"{name} has a signature that does not verify with the platform's public key ({string.Join(", ", trustedKeys.Select(k => k.Fingerprint))})."));
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.DataTrust;
 using Reflexes.Web.Modules.Territory;
 using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Email;
@@ -27,6 +28,7 @@ public static class PlatformServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<DatabaseInitializer>();
         services.AddTerritory();
+        services.AddDataTrust(configuration);
         return services;
     }
 }

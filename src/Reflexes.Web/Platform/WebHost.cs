@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.DataTrust;
 using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Localization;
 using Reflexes.Web.Platform.Security;
@@ -28,6 +29,7 @@ public static class WebHost
         var services = builder.Services;
         services.AddReflexesCore(builder.Configuration, builder.Environment);
         services.AddAccess();
+        services.AddDataTrustJobs();
 
         services.AddDataProtection().SetApplicationName("Reflexes");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -124,6 +126,7 @@ public static class WebHost
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapPost("/culture", SetCulture).AllowAnonymous();
         app.MapRazorPages();
+        app.MapDataTrust();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.DataTrust;
 using Reflexes.Web.Modules.Territory;
 using Reflexes.Web.Modules.Territory.Domain;
 
@@ -45,5 +46,6 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
         });
         AccessModel.Configure(builder);
         TerritoryModel.Configure(builder);
+        DataTrustModel.Configure(builder);
     }
 }
