@@ -5,7 +5,7 @@ namespace Reflexes.Audit.Tests;
 public sealed class AuditLogVerifierTests : IDisposable
 {
     private const string Origin = "reflexes-test";
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Start => new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
     private readonly ECDsa _key = TreeHeadSigner.CreateKey();
     private readonly TreeHeadSigner _signer;
 

@@ -5,7 +5,7 @@ namespace Reflexes.Audit.Tests;
 
 public sealed class TreeHeadTests
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset Noon => new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void The_signed_encoding_is_five_text_lines()

@@ -13,7 +13,7 @@ namespace Reflexes.Web.Tests.DataTrust;
 /// <summary>The audit log in the running app: appends from several instances, signing, the public page and the proof endpoints. Once per database.</summary>
 public abstract class AuditLogTests(DatabaseKind kind)
 {
-    private static readonly Dictionary<string, string?> NoDemo = new() { ["Database:SeedDemoOnEmpty"] = "false" };
+    private static Dictionary<string, string?> NoDemo => new() { ["Database:SeedDemoOnEmpty"] = "false" };
 
     [SkippableFact]
     public async Task Two_instances_appending_at_once_give_sequence_numbers_without_gaps_or_duplicates()

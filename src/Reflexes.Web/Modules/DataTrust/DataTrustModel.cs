@@ -1,6 +1,6 @@
-using Reflexes.Web.Modules.DataTrust.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.DataTrust.Audit;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 
 namespace Reflexes.Web.Modules.DataTrust;
 
