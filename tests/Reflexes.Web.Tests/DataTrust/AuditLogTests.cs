@@ -180,6 +180,7 @@ public abstract class AuditLogTests(DatabaseKind kind)
         await using var db = database.CreateContext();
         var leaf = (await db.Set<AuditEntry>().SingleAsync(e => e.Sequence == 4)).LeafHash;
         MerkleProof.VerifyInclusion(4, 6, leaf, proof, head.RootHash).IsValid.ShouldBeTrue();
+        (await db.Set<AuditEntry>().SingleAsync(e => e.Sequence == 6)).Record.ShouldBe("audit-entry:4");
         (await admin.GetAsync(new Uri("/api/audit/inclusion?sequence=6&treeSize=6", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
@@ -202,7 +203,8 @@ public abstract class AuditLogTests(DatabaseKind kind)
         signed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signed.Headers.Location!.ToString().ShouldBe("/audit#heads");
         await using var db = database.CreateContext();
-        (await db.Set<AuditTreeHead>().SingleAsync()).TreeSize.ShouldBe(2);
+        (await db.Set<AuditTreeHead>().SingleAsync()).TreeSize.ShouldBe(3); // two entries, and the signing itself
+        (await db.Set<AuditEntry>().SingleAsync(e => e.Sequence == 2)).Action.ShouldBe("audit.sign-tree-head");
         WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/audit", UriKind.Relative))).ShouldContain("Une nouvelle tête d’arbre a été signée et publiée.");
     }
 

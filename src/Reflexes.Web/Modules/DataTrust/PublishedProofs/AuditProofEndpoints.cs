@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Audit;
 using Reflexes.Web.Modules.DataTrust.Audit;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Platform.Data;
 
 namespace Reflexes.Web.Modules.DataTrust.PublishedProofs;
@@ -30,7 +33,8 @@ internal static class AuditProofEndpoints
         return Results.Ok(new ConsistencyResponse(size1, size2, tree.Root(size1), tree.Root(size2), tree.ConsistencyProof(size1, size2)));
     }
 
-    public static async Task<IResult> InclusionAsync(AuditProofs proofs, [FromQuery] long? sequence, [FromQuery] long? treeSize, CancellationToken ct)
+    public static async Task<IResult> InclusionAsync(
+        AuditProofs proofs, IAuditLog log, ClaimsPrincipal user, [FromQuery] long? sequence, [FromQuery] long? treeSize, CancellationToken ct)
     {
         var tree = await proofs.TreeAsync(ct);
         var size = treeSize ?? await proofs.LatestSignedSizeAsync(ct) ?? tree.Size;
@@ -39,6 +43,10 @@ internal static class AuditProofEndpoints
             return Problem($"Give an entry's sequence number and a tree size with 0 ≤ sequence < treeSize ≤ {tree.Size} (the current size of the log).");
         }
 
+        // Who looked at which entry is itself recorded (after the proof is computed, so it does not change it).
+        await log.AppendAsync(new AuditEvent(
+            $"user:{user.FindFirstValue(ClaimTypes.NameIdentifier)}", "audit.inclusion-proof", null,
+            string.Create(CultureInfo.InvariantCulture, $"audit-entry:{index}"), AuditResult.Allowed), ct);
         return Results.Ok(new InclusionResponse(index, size, tree.LeafHash(index), tree.Root(size), tree.InclusionProof(index, size)));
     }
 
