@@ -208,6 +208,33 @@ public abstract class AuditLogTests(DatabaseKind kind)
         WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/audit", UriKind.Relative))).ShouldContain("Une nouvelle tête d’arbre a été signée et publiée.");
     }
 
+    [SkippableFact]
+    public async Task The_data_protection_officer_consults_the_entries_for_one_record_and_the_consultation_is_recorded()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var app = new ReflexesAppFactory(database);
+        _ = app.Server;
+        await AppendAsync(app, 4); // records resident:0 to resident:3
+        var agent = app.CreateBrowserLikeClient();
+        await agent.SignInAsync(Demo.Email(Reflexes.Web.Modules.Access.Domain.Roles.Agent), Demo.Password);
+        var dpo = app.CreateBrowserLikeClient();
+        await dpo.SignInAsync(Demo.Email(Reflexes.Web.Modules.Access.Domain.Roles.DataProtectionOfficer), Demo.Password);
+
+        var refused = await agent.GetAsync(new Uri("/audit/entries", UriKind.Relative));
+        var page = await dpo.GetAsync(new Uri("/audit/entries?record=resident%3A2", UriKind.Relative));
+
+        refused.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        html.ShouldContain("resident:2");
+        html.ShouldNotContain("resident:1<");
+        html.ShouldContain("Autorisé");
+        await using var db = database.CreateContext();
+        var last = await db.Set<AuditEntry>().OrderByDescending(e => e.Sequence).FirstAsync();
+        last.Action.ShouldBe("audit.consult");
+        last.Record.ShouldBe("resident:2");
+    }
+
     private static async Task AppendAsync(ReflexesAppFactory app, int count)
     {
         await using var scope = app.Services.CreateAsyncScope();
