@@ -9,5 +9,6 @@ internal static class CommandRegistry
     public static void AddAll(RootCommand root)
     {
         PlatformCommands.AddTo(root);
+        Audit.AuditCommands.AddTo(root);
     }
 }

@@ -62,7 +62,12 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
                 continue; // two instances of a page are enough to scan
             }
 
-            await page.GotoAsync(path);
+            var response = await page.GotoAsync(path);
+            if (response is not null && !(await response.HeaderValueAsync("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal))
+            {
+                continue; // a JSON document or a download linked from a page, not a page
+            }
+
             await page.ShouldHaveNoSeriousViolationsAsync();
             reached.Add(template);
             reached.Add(Template(new Uri(page.Url).PathAndQuery)); // where a redirect led

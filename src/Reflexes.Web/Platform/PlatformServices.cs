@@ -28,7 +28,7 @@ public static class PlatformServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<DatabaseInitializer>();
         services.AddTerritory();
-        services.AddDataTrust();
+        services.AddDataTrust(configuration);
         return services;
     }
 }

@@ -29,6 +29,7 @@ public static class WebHost
         var services = builder.Services;
         services.AddReflexesCore(builder.Configuration, builder.Environment);
         services.AddAccess();
+        services.AddDataTrustJobs();
 
         services.AddDataProtection().SetApplicationName("Reflexes");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

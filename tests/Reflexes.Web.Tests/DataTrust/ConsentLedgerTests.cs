@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Testing;
+using Reflexes.Web.Modules.DataTrust.Audit;
 using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.Domain;
@@ -19,7 +20,7 @@ public abstract class ConsentLedgerTests(DatabaseKind kind) : IAsyncLifetime
 
     private ConsentLedger Ledger => new(_db, _clock);
 
-    private PersonalDataAccess Access => new(_db, Ledger, new AccessJournal(), _clock);
+    private PersonalDataAccess Access => new(_db, Ledger, new AccessJournal(new AuditLog(_db, _clock)), _clock);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -140,6 +141,30 @@ public abstract class ConsentLedgerTests(DatabaseKind kind) : IAsyncLifetime
         var kept = await Access.FilterAsync([alsoGiven.Id, refused.Id, silent.Id, given.Id], "heatwave-register", "outreach.target-list", Caller, default);
 
         kept.ShouldBe([alsoGiven.Id, given.Id]);
+    }
+
+    [SkippableFact]
+    public async Task Every_decision_allowed_or_refused_leaves_an_audit_entry_naming_the_reader_purpose_and_subject()
+    {
+        await OpenAsync();
+        var person = await NewSubjectAsync();
+        var before = await _db.Set<AuditEntry>().CountAsync();
+
+        await Access.AuthoriseAsync(Read(person), Caller, default);
+        await Ledger.RecordAsync(person, "heatwave-register", ConsentChoice.Given, ConsentChannel.Phone, "agent-1", null, default);
+        await Access.AuthoriseAsync(Read(person), Caller, default);
+        await Access.FilterAsync([person.Id, Guid.NewGuid()], "heatwave-register", "outreach.target-list", Caller, default);
+
+        var entries = await _db.Set<AuditEntry>().OrderBy(e => e.Sequence).Skip(before).ToListAsync();
+        entries.Select(e => (e.Actor, e.Action, e.Result)).ShouldBe(
+        [
+            ("user:agent-1", "outreach.call-sheet", "Denied"),
+            ("user:agent-1", "outreach.call-sheet", "Allowed"),
+            ("user:agent-1", "outreach.target-list", "Allowed"),
+            ("user:agent-1", "outreach.target-list", "Denied"),
+        ]);
+        entries[0].Purpose.ShouldBe("heatwave-register (NoCurrentConsent)");
+        entries[0].Record!.ShouldStartWith(AccessJournal.SubjectRecordPrefix(person.Id));
     }
 
     private static AccessRequest Read(DataSubject person) => new(person.Id, "heatwave-register", "outreach.call-sheet", "registrant/" + person.Id);

@@ -1,20 +1,31 @@
 using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.DataTrust.Audit;
 using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.DataBoard;
+using Reflexes.Web.Modules.DataTrust.PublishedProofs;
 using Reflexes.Web.Modules.DataTrust.Receipts;
 using Reflexes.Web.Platform.Security;
 
 namespace Reflexes.Web.Modules.DataTrust;
 
 /// <summary>
-/// The data trust: the purpose register, people's consents and their receipts, and the one access
-/// service through which every module reads a resident's personal data.
+/// The data trust: the purpose register, people's consents and their receipts, exceptional uses decided
+/// by the data board, the one access service through which every module reads a resident's personal
+/// data, and the tamper-evident audit log with its signed tree heads and proofs.
 /// </summary>
 public static class DataTrustModule
 {
-    public static IServiceCollection AddDataTrust(this IServiceCollection services)
+    /// <summary>Services shared by the web app and the command-line tool.</summary>
+    public static IServiceCollection AddDataTrust(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(configuration.GetSection(AuditSettings.SectionName).Get<AuditSettings>() ?? new AuditSettings());
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditProofs>();
+        services.AddScoped<AuditVerification>();
+        services.AddScoped<AuditSigning>();
+
         services.AddScoped<ConsentLedger>();
         services.AddScoped<ReceiptAccess>();
         services.AddScoped<AccessJournal>();
@@ -22,13 +33,24 @@ public static class DataTrustModule
         services.AddScoped<DemoPurposes>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, DataBoardHandler>();
         services.AddAuthorizationBuilder()
+            .AddPolicy(DataTrustPolicies.DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Administrator))
             .AddPolicy(DataBoardPolicy.Name, p => p.AddRequirements(new DataBoardRequirement()))
             .AddPolicy(DataBoardPolicy.StaffOrBoard, p => p.AddRequirements(new StaffOrBoardRequirement()));
         return services;
     }
 
+    /// <summary>The web app's periodic signing of tree heads.</summary>
+    public static IServiceCollection AddDataTrustJobs(this IServiceCollection services) =>
+        services.AddHostedService<AuditTreeHeadJob>();
+
     public static IEndpointRouteBuilder MapDataTrust(this IEndpointRouteBuilder endpoints)
     {
+        var audit = endpoints.MapGroup("/api/audit");
+        audit.MapGet("/tree-heads", AuditProofEndpoints.TreeHeadsAsync).AllowAnonymous();
+        audit.MapGet("/consistency", AuditProofEndpoints.ConsistencyAsync).AllowAnonymous();
+        // An inclusion proof reveals an entry's leaf hash, which could confirm a guess about who read what.
+        audit.MapGet("/inclusion", AuditProofEndpoints.InclusionAsync).RequireAuthorization(DataTrustPolicies.DataProtection);
+
         endpoints.MapGet("/my-data/receipts/{id:guid}/json", async (Guid id, HttpContext context, ReceiptAccess access, SecuritySettings security, CancellationToken ct) =>
         {
             if (await access.ReadAsync(id, context.User, ct) is not { } found)

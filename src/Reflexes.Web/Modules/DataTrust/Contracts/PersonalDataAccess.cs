@@ -31,9 +31,27 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
     {
         var decisions = await DecideAsync(subjectIds, purposeCode, reader, ct);
         var readerId = ReaderId(reader);
-        foreach (var id in subjectIds)
+        // One transaction for the whole list: the audit log takes its lock once, and either every
+        // decision is recorded or none is.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            await journal.RecordAsync(new AccessRequest(id, purposeCode, action, "list"), readerId, decisions[id], ct);
+            foreach (var id in subjectIds)
+            {
+                await journal.RecordAsync(new AccessRequest(id, purposeCode, action, "list"), readerId, decisions[id], ct);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
         }
 
         return [.. subjectIds.Where(id => decisions[id].Allowed)];
