@@ -21,6 +21,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "account/sign-in/two-factor", // only during a two-factor sign-in
         "my-data/receipts/{id}", // ConsentJourneyTests: after a choice
         "data-trust/exceptional-uses/{id}", // ExceptionalUseJourneyTests: once a request exists
+        "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
     ];
 
     [SkippableFact]

@@ -77,13 +77,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
         RequireBrowser();
-        return await Browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fr-FR",
         });
+
+        // The suite shares two cores with the other test assemblies: waits get a generous budget.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
     }
 
     public async Task DisposeAsync()

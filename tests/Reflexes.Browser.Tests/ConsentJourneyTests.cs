@@ -33,3 +33,40 @@ public sealed class ConsentJourneyTests(BrowserFixture fixture)
         await page.ShouldHaveNoSeriousViolationsAsync();
     }
 }
+
+/// <summary>A resident sees what is held about them and asks for a correction; the officer answers.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class RightsJourneyTests(BrowserFixture fixture)
+{
+    [SkippableFact]
+    public async Task A_resident_reads_their_portfolio_files_a_correction_and_the_officer_answers_it()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("habitante@valbrune.example");
+        await page.GotoAsync("/my-data");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tout ce que nous savons de vous" }).First.ClickAsync();
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("habitante@valbrune.example");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GotoAsync("/my-data/requests");
+        await page.GetByLabel("Faire corriger une donnée inexacte").CheckAsync();
+        await page.GetByLabel("Précisions").FillAsync("Mon nom s’écrit Rose Résidente-Martin.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+        (await page.Locator("main table").InnerTextAsync()).ShouldContain("en cours");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await using var dpoContext = await fixture.NewContextAsync();
+        var dpo = await dpoContext.NewPageAsync();
+        await dpo.SignInAsync("dpo@valbrune.example");
+        await dpo.GetByRole(AriaRole.Link, new() { Name = "Demandes de droits" }).ClickAsync();
+        await dpo.GetByRole(AriaRole.Link, new() { Name = "Traiter : Faire corriger une donnée inexacte" }).First.ClickAsync();
+        await dpo.ShouldHaveNoSeriousViolationsAsync();
+        await dpo.GetByLabel("Réponse ou motif").FillAsync("Votre nom est corrigé.");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Clore la demande avec cette réponse" }).ClickAsync();
+        (await dpo.Locator("main").InnerTextAsync()).ShouldContain("traitée");
+
+        await page.ReloadAsync();
+        (await page.Locator("main table").InnerTextAsync()).ShouldContain("Votre nom est corrigé.");
+    }
+}

@@ -36,6 +36,10 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/data-trust/exceptional-uses", Staff),
         ("/data-trust/exceptional-uses/request", Staff),
         ("/data-trust/board", Roles.DataProtectionOfficer),
+        ("/my-data/portfolio", Everyone),
+        ("/my-data/portfolio/json", Everyone),
+        ("/my-data/requests", Everyone),
+        ("/data-trust/rights", Roles.DataProtectionOfficer),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];

@@ -64,6 +64,24 @@ internal static class DataTrustModel
             e.HasIndex(x => x.Reference).IsUnique();
         });
 
+        builder.Entity<RightsRequest>(e =>
+        {
+            e.ToTable("RightsRequests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20).IsRequired();
+            e.Property(x => x.Details).HasMaxLength(RightsRequest.MaxDetailsLength).IsRequired();
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20).IsRequired();
+            e.Property(x => x.FiledByUserId).HasMaxLength(450).IsRequired();
+            e.Property(x => x.ExtensionReason).HasMaxLength(2000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsRequired();
+            e.Property(x => x.Outcome).HasMaxLength(2000);
+            e.Property(x => x.ErasureReport).HasMaxLength(8000);
+            e.Property(x => x.HandledByUserId).HasMaxLength(450);
+            e.Ignore(x => x.Deadline);
+            e.HasOne<DataSubject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Status, x.DueOn });
+        });
+
         builder.Entity<DataBoardMember>(e =>
         {
             e.ToTable("DataBoardMembers");

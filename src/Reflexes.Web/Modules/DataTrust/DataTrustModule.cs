@@ -1,9 +1,13 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Audit;
 using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.DataBoard;
+using Reflexes.Web.Modules.DataTrust.Portfolio;
+using Reflexes.Web.Modules.DataTrust.Rights;
 using Reflexes.Web.Modules.DataTrust.PublishedProofs;
 using Reflexes.Web.Modules.DataTrust.Receipts;
 using Reflexes.Web.Platform.Security;
@@ -31,6 +35,11 @@ public static class DataTrustModule
         services.AddScoped<AccessJournal>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<DemoPurposes>();
+        services.AddScoped<IPersonalDataHolder, AccountHolder>();
+        services.AddScoped<IPersonalDataHolder, ConsentHolder>();
+        services.AddScoped<IPersonalDataHolder, AccessTrailHolder>();
+        services.AddScoped<PersonalPortfolio>();
+        services.AddScoped<RightsDesk>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, DataBoardHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(DataTrustPolicies.DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Administrator))
@@ -62,6 +71,15 @@ public static class DataTrustModule
                 ? new Uri($"{context.Request.Scheme}://{context.Request.Host}")
                 : new Uri(security.PublicBaseUrl);
             var json = ConsentReceipt.ToJson(ConsentReceipt.Build(found.Record, found.Purpose, publicBase));
+            return Results.Text(json, "application/json; charset=utf-8");
+        }).RequireAuthorization(Policies.SignedIn);
+
+        endpoints.MapGet("/my-data/portfolio/json", async (HttpContext context, PersonalPortfolio portfolio, ConsentLedger ledger, IStringLocalizer text, CancellationToken ct) =>
+        {
+            var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            var subject = await ledger.SubjectOfUserAsync(userId, ct);
+            var json = await portfolio.ExportJsonAsync(new SubjectRef(subject.Id, userId), text, ct);
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"reflexes-personal-data.json\"";
             return Results.Text(json, "application/json; charset=utf-8");
         }).RequireAuthorization(Policies.SignedIn);
         return endpoints;

@@ -38,6 +38,8 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<DataBoardMember> DataBoardMembers => Set<DataBoardMember>();
 
+    public DbSet<RightsRequest> RightsRequests => Set<RightsRequest>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.

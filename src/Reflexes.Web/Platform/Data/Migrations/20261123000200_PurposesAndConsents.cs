@@ -98,10 +98,39 @@ public sealed class PurposesAndConsents : Migration
                 AddedByUserId = table.Column<string>(maxLength: 450, nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_DataBoardMembers", x => x.UserId));
+
+        migrationBuilder.CreateTable(
+            name: "RightsRequests",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                SubjectId = table.Column<Guid>(nullable: false),
+                Kind = table.Column<string>(maxLength: 20, nullable: false),
+                Details = table.Column<string>(maxLength: 4000, nullable: false),
+                Channel = table.Column<string>(maxLength: 20, nullable: false),
+                FiledByUserId = table.Column<string>(maxLength: 450, nullable: false),
+                ReceivedAtUtc = table.Column<DateTime>(nullable: false),
+                DueOn = table.Column<DateOnly>(nullable: false),
+                ExtendedUntil = table.Column<DateOnly>(nullable: true),
+                ExtensionReason = table.Column<string>(maxLength: 2000, nullable: true),
+                Status = table.Column<string>(maxLength: 20, nullable: false),
+                Outcome = table.Column<string>(maxLength: 2000, nullable: true),
+                ErasureReport = table.Column<string>(maxLength: 8000, nullable: true),
+                HandledByUserId = table.Column<string>(maxLength: 450, nullable: true),
+                ClosedAtUtc = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_RightsRequests", x => x.Id);
+                table.ForeignKey("FK_RightsRequests_DataSubjects_SubjectId", x => x.SubjectId, "DataSubjects", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_RightsRequests_Status_DueOn", "RightsRequests", ["Status", "DueOn"]);
+        migrationBuilder.CreateIndex("IX_RightsRequests_SubjectId", "RightsRequests", "SubjectId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("RightsRequests");
         migrationBuilder.DropTable("DataBoardMembers");
         migrationBuilder.DropTable("ExceptionalUses");
         migrationBuilder.DropTable("ConsentRecords");

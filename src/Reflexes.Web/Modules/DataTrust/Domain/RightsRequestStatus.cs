@@ -1,0 +1,8 @@
+namespace Reflexes.Web.Modules.DataTrust.Domain;
+
+public enum RightsRequestStatus
+{
+    Open,
+    Completed,
+    Refused,
+}
