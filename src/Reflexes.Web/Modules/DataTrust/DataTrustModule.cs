@@ -7,9 +7,9 @@ using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.DataBoard;
 using Reflexes.Web.Modules.DataTrust.Portfolio;
-using Reflexes.Web.Modules.DataTrust.Rights;
 using Reflexes.Web.Modules.DataTrust.PublishedProofs;
 using Reflexes.Web.Modules.DataTrust.Receipts;
+using Reflexes.Web.Modules.DataTrust.Rights;
 using Reflexes.Web.Platform.Security;
 
 namespace Reflexes.Web.Modules.DataTrust;
