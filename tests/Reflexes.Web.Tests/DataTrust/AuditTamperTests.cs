@@ -169,6 +169,17 @@ public abstract class AuditTamperTests(DatabaseKind kind)
         unreadable.Error.ShouldContain("key.pem: not a PEM ECDSA P-256 public key");
     }
 
+    [SkippableFact]
+    public async Task Verifying_a_database_that_was_never_migrated_asks_for_the_migration_and_fails()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+
+        var (exit, _, error) = await VerifyAsync(database);
+
+        exit.ShouldBe(1);
+        error.ShouldContain("pending migration(s)): run `reflexes migrate` first.");
+    }
+
     private async Task<TestDatabase> LogWithHeadsAsync(int[] signAfter)
     {
         var database = await TestDatabase.CreateAsync(kind);
