@@ -25,4 +25,7 @@ public enum AuditProblemKind
 
     /// <summary>Two consecutive tree heads are not consistent (the later one does not extend the earlier one).</summary>
     Inconsistent,
+
+    /// <summary>A signed tree head kept outside the platform is no longer among the published ones.</summary>
+    MissingTreeHead,
 }

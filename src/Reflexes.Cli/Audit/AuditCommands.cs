@@ -32,11 +32,16 @@ internal static class AuditCommands
         {
             Description = "PEM file of the public key published on the /audit page (default: trust the keys stored in the database).",
         };
+        var kept = new Option<FileInfo?>("--heads")
+        {
+            Description = "A copy of /api/audit/tree-heads kept outside the platform: its heads are checked too, and must still be in the database.",
+        };
         var origin = new Option<string?>("--origin") { Description = "The log's expected origin (default: the origin of the first signed head)." };
         var command = new Command("verify",
             "Recompute the tree from the stored entries, check every signed tree head and the consistency between them. " +
             "Exit codes: 0 intact, 1 bad input, 2 the log was tampered with.");
         command.Options.Add(publicKey);
+        command.Options.Add(kept);
         command.Options.Add(origin);
         command.SetAction(async (result, ct) =>
         {
@@ -62,6 +67,19 @@ internal static class AuditCommands
                 }
             }
 
+            IReadOnlyList<SignedTreeHead>? keptHeads = null;
+            if (result.GetValue(kept) is { } keptFile)
+            {
+                var (heads, problem) = KeptTreeHeadsFile.Read(keptFile.FullName);
+                if (problem is not null)
+                {
+                    await error.WriteLineAsync(problem);
+                    return BadInput;
+                }
+
+                keptHeads = heads;
+            }
+
             using var host = GlobalOptions.Host(result);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ReflexesDbContext>();
@@ -73,7 +91,7 @@ internal static class AuditCommands
             }
 
             var verification = scope.ServiceProvider.GetRequiredService<AuditVerification>();
-            var report = await verification.VerifyAsync(pinned, result.GetValue(origin), ct);
+            var report = await verification.VerifyAsync(pinned, result.GetValue(origin), ct, keptHeads);
             var keys = pinned is not null ? [pinned] : await verification.StoredKeysAsync(ct);
             var fingerprints = keys.Count == 0 ? "none yet" : string.Join(", ", keys.Select(k => k.Fingerprint));
 

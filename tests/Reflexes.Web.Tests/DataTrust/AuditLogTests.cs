@@ -68,6 +68,27 @@ public abstract class AuditLogTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task The_background_job_signs_a_head_by_itself_once_the_log_has_grown()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var settings = NoDemo;
+        settings["Audit:SigningInterval"] = "00:00:00.200";
+        await using var app = new ReflexesAppFactory(database, settings);
+        await AppendAsync(app, 3);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        long? signedSize = null;
+        while (signedSize != 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            await using var db = database.CreateContext();
+            signedSize = await db.Set<AuditTreeHead>().OrderByDescending(h => h.TreeSize).Select(h => (long?)h.TreeSize).FirstOrDefaultAsync();
+        }
+
+        signedSize.ShouldBe(3);
+    }
+
+    [SkippableFact]
     public async Task The_signing_key_is_stored_encrypted_and_its_public_half_verifies_the_heads()
     {
         await using var database = await TestDatabase.CreateAsync(kind);

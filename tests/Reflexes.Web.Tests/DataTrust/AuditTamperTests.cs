@@ -169,7 +169,54 @@ public abstract class AuditTamperTests(DatabaseKind kind)
         unreadable.Error.ShouldContain("key.pem: not a PEM ECDSA P-256 public key");
     }
 
-    private async Task<TestDatabase> LogWithHeadsAsync(int[] signAfter)
+    [SkippableFact]
+    public async Task Verifying_a_database_that_was_never_migrated_asks_for_the_migration_and_fails()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+
+        var (exit, _, error) = await VerifyAsync(database);
+
+        exit.ShouldBe(1);
+        error.ShouldContain("pending migration(s)): run `reflexes migrate` first.");
+    }
+
+    [SkippableFact]
+    public async Task Heads_deleted_from_the_database_to_hide_a_rewrite_are_caught_with_a_copy_kept_outside()
+    {
+        var kept = Path.Combine(Directory.CreateTempSubdirectory().FullName, "heads.json");
+        await using var database = await LogWithHeadsAsync(signAfter: [4, 12], keepHeadsIn: kept);
+        await using (var db = database.CreateContext())
+        {
+            var entry = await db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Sequence == 6);
+            var forged = entry.ToRecord() with { Purpose = "marketing" };
+            await DropTriggersAsync(db);
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Purpose\" = {forged.Purpose}, \"LeafHash\" = {forged.LeafHash()} WHERE \"Sequence\" = 6");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditTreeHeads\"");
+        }
+
+        var local = await VerifyAsync(database);
+        var withCopy = await VerifyAsync(database, "--heads", kept);
+
+        local.Exit.ShouldBe(0); // with every signed head gone, the database alone cannot tell
+        withCopy.Exit.ShouldBe(2);
+        withCopy.Error.ShouldContain("no longer matches the stored entries: an entry from 4 to 11");
+        withCopy.Error.ShouldContain("kept outside the platform, is missing from the database");
+    }
+
+    [SkippableFact]
+    public async Task A_kept_heads_file_that_is_not_json_is_bad_input_with_its_line_and_column()
+    {
+        await using var database = await LogWithHeadsAsync(signAfter: [12]);
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "heads.json");
+        await File.WriteAllTextAsync(file, "{\n  \"treeHeads\": [ oops ]\n}");
+
+        var (exit, _, error) = await VerifyAsync(database, "--heads", file);
+
+        exit.ShouldBe(1);
+        error.ShouldContain("heads.json: line 2, column 18: not valid JSON.");
+    }
+
+    private async Task<TestDatabase> LogWithHeadsAsync(int[] signAfter, string? keepHeadsIn = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         await using var app = new ReflexesAppFactory(database, new Dictionary<string, string?> { ["Database:SeedDemoOnEmpty"] = "false" });
@@ -183,6 +230,11 @@ public abstract class AuditTamperTests(DatabaseKind kind)
             {
                 await signing.SignNowAsync(CancellationToken.None);
             }
+        }
+
+        if (keepHeadsIn is not null)
+        {
+            await File.WriteAllTextAsync(keepHeadsIn, await app.CreateClient().GetStringAsync(new Uri("/api/audit/tree-heads", UriKind.Relative)));
         }
 
         return database;

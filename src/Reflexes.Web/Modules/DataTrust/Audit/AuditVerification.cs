@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Audit;
@@ -10,14 +11,32 @@ public sealed class AuditVerification(ReflexesDbContext db)
 {
     /// <param name="pinnedKey">A public key obtained out of band (the published one); when null, the keys stored in the database are trusted.</param>
     /// <param name="origin">The log's expected origin; when null, the origin of the earliest head.</param>
-    public async Task<AuditVerificationReport> VerifyAsync(TreeHeadPublicKey? pinnedKey, string? origin, CancellationToken ct)
+    /// <param name="keptHeads">Signed heads copied from the public page earlier and kept outside the platform: they are checked too, and must still be published.</param>
+    public async Task<AuditVerificationReport> VerifyAsync(
+        TreeHeadPublicKey? pinnedKey, string? origin, CancellationToken ct, IReadOnlyList<SignedTreeHead>? keptHeads = null)
     {
         var entries = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
-        var heads = await db.Set<AuditTreeHead>().AsNoTracking().OrderBy(h => h.SignedAtUtc).ThenBy(h => h.TreeSize).ToListAsync(ct);
+        var stored = (await db.Set<AuditTreeHead>().AsNoTracking().OrderBy(h => h.SignedAtUtc).ThenBy(h => h.TreeSize).ToListAsync(ct))
+            .Select(h => h.ToSigned()).ToList();
+        var missing = (keptHeads ?? []).Where(k => !stored.Any(s => SameHead(s, k))).ToList();
+        var heads = stored.Concat(missing).ToList();
         var keys = pinnedKey is not null ? [pinnedKey] : await StoredKeysAsync(ct);
-        var verifier = new AuditLogVerifier(keys, origin ?? heads.FirstOrDefault()?.Origin);
-        return verifier.Verify([.. entries.Select(e => e.ToStored())], [.. heads.Select(h => h.ToSigned())]);
+        var verifier = new AuditLogVerifier(keys, origin ?? heads.OrderBy(h => h.Head.Timestamp).FirstOrDefault()?.Head.Origin);
+        var report = verifier.Verify([.. entries.Select(e => e.ToStored())], heads);
+        if (missing.Count == 0)
+        {
+            return report;
+        }
+
+        return report with
+        {
+            Problems = [.. report.Problems, .. missing.Select(m => new AuditProblem(AuditProblemKind.MissingTreeHead, null, string.Create(CultureInfo.InvariantCulture,
+                $"The tree head of size {m.Head.Size} signed at {m.Head.Timestamp:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}, kept outside the platform, is missing from the database.")))],
+        };
     }
+
+    private static bool SameHead(SignedTreeHead a, SignedTreeHead b) =>
+        a.Head.Equals(b.Head) && a.Signature.AsSpan().SequenceEqual(b.Signature);
 
     public async Task<IReadOnlyList<TreeHeadPublicKey>> StoredKeysAsync(CancellationToken ct)
     {
