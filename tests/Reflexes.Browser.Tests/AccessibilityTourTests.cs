@@ -22,6 +22,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "my-data/receipts/{id}", // ConsentJourneyTests: after a choice
         "data-trust/exceptional-uses/{id}", // ExceptionalUseJourneyTests: once a request exists
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
+        "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
     ];
 
     [SkippableFact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.DataTrust;
+using Reflexes.Web.Modules.Outreach;
 using Reflexes.Web.Modules.Territory;
 using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Email;
@@ -29,6 +30,7 @@ public static class PlatformServices
         services.AddScoped<DatabaseInitializer>();
         services.AddTerritory();
         services.AddDataTrust(configuration);
+        services.AddOutreach();
         return services;
     }
 }

@@ -20,7 +20,7 @@ public abstract class ConsentLedgerTests(DatabaseKind kind) : IAsyncLifetime
 
     private ConsentLedger Ledger => new(_db, _clock);
 
-    private PersonalDataAccess Access => new(_db, Ledger, new AccessJournal(new AuditLog(_db, _clock)), _clock);
+    private PersonalDataAccess Access => new(_db, Ledger, new AccessJournal(new AuditLog(_db, _clock)), new PersonalDataGrants(), _clock);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

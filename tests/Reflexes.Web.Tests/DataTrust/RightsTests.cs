@@ -61,8 +61,12 @@ public abstract class RightsFlowTests(AppFixture fixture)
         json.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
         var sections = document.RootElement.GetProperty("sections").EnumerateArray().ToList();
-        sections.Select(s => s.GetProperty("source").GetString()).ShouldBe(["Votre compte", "Vos consentements", "Consultations de vos données"]);
-        sections[2].GetProperty("items")[0].GetProperty("fields").GetProperty("who").GetString().ShouldBe("Antoine Agent");
+        sections.Select(s => s.GetProperty("source").GetString()).ShouldBe(
+            ["Votre compte", "Vos consentements", "Consultations de vos données", "Votre inscription au registre des personnes fragiles"]);
+        var trail = sections[2].GetProperty("items").EnumerateArray()
+            .Select(i => (Action: i.GetProperty("label").GetString(), Who: i.GetProperty("fields").GetProperty("who").GetString())).ToList();
+        trail.ShouldContain(("reserve.volunteer-profile", "Antoine Agent"));
+        trail.ShouldContain(("rights.access", "Habitante portabilite"));
         document.RootElement.GetProperty("purposes").GetArrayLength().ShouldBeGreaterThanOrEqualTo(4);
     }
 

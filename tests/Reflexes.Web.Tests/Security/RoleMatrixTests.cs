@@ -10,6 +10,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
 {
     private const string Everyone = "*";
     private const string Staff = "staff";
+    private const string Outreach = "outreach";
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -40,6 +41,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/my-data/portfolio/json", Everyone),
         ("/my-data/requests", Everyone),
         ("/data-trust/rights", Roles.DataProtectionOfficer),
+        ("/outreach/registry", Outreach),
+        ("/outreach/registry/register", Outreach),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -55,7 +58,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         var wrong = new List<string>();
         foreach (var (path, allowed) in Pages)
         {
-            var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role));
+            var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role))
+                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden

@@ -34,6 +34,7 @@ public static class DataTrustModule
         services.AddScoped<ReceiptAccess>();
         services.AddScoped<AccessJournal>();
         services.AddScoped<PersonalDataAccess>();
+        services.AddScoped<ConsentRecording>();
         services.AddScoped<DemoPurposes>();
         services.AddScoped<IPersonalDataHolder, AccountHolder>();
         services.AddScoped<IPersonalDataHolder, ConsentHolder>();
@@ -78,7 +79,7 @@ public static class DataTrustModule
         {
             var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
             var subject = await ledger.SubjectOfUserAsync(userId, ct);
-            var json = await portfolio.ExportJsonAsync(new SubjectRef(subject.Id, userId), text, ct);
+            var json = await portfolio.ExportJsonAsync(new SubjectRef(subject.Id, userId), context.User, text, ct);
             context.Response.Headers.ContentDisposition = "attachment; filename=\"reflexes-personal-data.json\"";
             return Results.Text(json, "application/json; charset=utf-8");
         }).RequireAuthorization(Policies.SignedIn);

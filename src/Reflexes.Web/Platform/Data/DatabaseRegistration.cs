@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 
 namespace Reflexes.Web.Platform.Data;
 
@@ -13,6 +14,7 @@ public static class DatabaseRegistration
         var settings = configuration.GetSection(DatabaseSettings.SectionName).Get<DatabaseSettings>() ?? new DatabaseSettings();
         services.AddSingleton(settings);
         services.AddDbContext<ReflexesDbContext>(options => Configure(options, settings, contentRoot));
+        services.AddScoped(sp => sp.GetRequiredService<ReflexesDbContext>().PersonalDataGrants);
         return services;
     }
 
@@ -32,5 +34,6 @@ public static class DatabaseRegistration
         // The migrations are hand-written and carry no model snapshot (see docs/adr/0003); the
         // schema tests compare the migrated database with the model on both providers instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.AddInterceptors(PersonalDataGuard.Instance);
     }
 }

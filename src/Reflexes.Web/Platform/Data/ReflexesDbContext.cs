@@ -16,6 +16,9 @@ namespace Reflexes.Web.Platform.Data;
 public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> options)
     : IdentityDbContext<ReflexesUser, ReflexesRole, string>(options)
 {
+    /// <summary>The people whose personal data the access service allowed for this context's unit of work.</summary>
+    public Modules.DataTrust.Contracts.PersonalDataGrants PersonalDataGrants { get; } = new();
+
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -40,6 +43,8 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<RightsRequest> RightsRequests => Set<RightsRequest>();
 
+    public DbSet<Modules.Outreach.Domain.Registrant> Registrants => Set<Modules.Outreach.Domain.Registrant>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.
@@ -60,5 +65,6 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
         AccessModel.Configure(builder);
         TerritoryModel.Configure(builder);
         DataTrustModel.Configure(builder);
+        Modules.Outreach.OutreachModel.Configure(builder);
     }
 }

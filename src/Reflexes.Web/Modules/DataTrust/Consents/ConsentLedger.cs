@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.Domain;
 using Reflexes.Web.Platform.Data;
 

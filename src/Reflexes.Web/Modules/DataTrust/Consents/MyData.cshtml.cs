@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.Domain;
 
 namespace Reflexes.Web.Modules.DataTrust.Consents;

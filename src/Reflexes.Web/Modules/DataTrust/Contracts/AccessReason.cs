@@ -18,6 +18,9 @@ public enum AccessReason
     /// <summary>An exceptional use that is pending, refused, revoked, or outside its period.</summary>
     ExceptionalUseNotInForce,
 
+    /// <summary>The person's own rights (access, portability, erasure), handled for them.</summary>
+    DataSubjectRights,
+
     /// <summary>No purpose with that code is in the register.</summary>
     UnknownPurpose,
 

@@ -12,7 +12,7 @@ namespace Reflexes.Web.Modules.DataTrust.Contracts;
 /// (consent given and current, or another basis), and every decision — allowed or not — is written to
 /// the access journal. Lists are filtered the same way, person by person.
 /// </summary>
-public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledger, AccessJournal journal, TimeProvider clock)
+public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledger, AccessJournal journal, PersonalDataGrants grants, TimeProvider clock)
 {
     /// <summary>Purpose codes of exceptional uses approved by the data board start with this.</summary>
     public const string ExceptionalPrefix = "exceptional-";
@@ -22,7 +22,31 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
         var decisions = await DecideAsync([request.SubjectId], request.PurposeCode, reader, ct);
         var decision = decisions[request.SubjectId];
         await journal.RecordAsync(request, ReaderId(reader), decision, ct);
+        if (decision.Allowed)
+        {
+            grants.Allow(request.SubjectId);
+        }
+
         return decision;
+    }
+
+    /// <summary>
+    /// Reads for the person's own rights (access, portability, erasure), which the law requires
+    /// (GDPR articles 15 to 17): always allowed for the person themself or the data-protection officer
+    /// handling their request, and recorded like any other read.
+    /// </summary>
+    public async Task AuthoriseForDataSubjectRightsAsync(Guid subjectId, string action, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var decision = ReaderId(reader) is null
+            ? AccessDecision.Deny(AccessReason.NoReader)
+            : new AccessDecision(true, AccessReason.DataSubjectRights, ConsentState.NotAsked);
+        await journal.RecordAsync(new AccessRequest(subjectId, "data-subject-rights", action, "all"), ReaderId(reader), decision, ct);
+        if (!decision.Allowed)
+        {
+            throw new PersonalDataAccessException("personal data");
+        }
+
+        grants.Allow(subjectId);
     }
 
     /// <summary>The subjects of <paramref name="subjectIds"/> whose data the purpose may use, in the given order.</summary>
@@ -54,7 +78,9 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
             }
         }
 
-        return [.. subjectIds.Where(id => decisions[id].Allowed)];
+        var allowed = subjectIds.Where(id => decisions[id].Allowed).ToList();
+        allowed.ForEach(grants.Allow);
+        return allowed;
     }
 
     private async Task<Dictionary<Guid, AccessDecision>> DecideAsync(

@@ -1,3 +1,5 @@
+using Reflexes.Web.Modules.DataTrust.Contracts;
+
 namespace Reflexes.Web.Modules.DataTrust.Domain;
 
 /// <summary>

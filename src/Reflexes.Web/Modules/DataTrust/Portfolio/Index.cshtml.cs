@@ -17,6 +17,6 @@ public sealed class IndexModel(PersonalPortfolio portfolio, ConsentLedger ledger
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var subject = await ledger.SubjectOfUserAsync(userId, ct);
-        Sections = await portfolio.GatherAsync(new SubjectRef(subject.Id, userId), ct);
+        Sections = await portfolio.GatherAsync(new SubjectRef(subject.Id, userId), "rights.access", User, ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
@@ -11,12 +12,13 @@ namespace Reflexes.Web.Modules.DataTrust.Portfolio;
 /// with the purposes that may use it: the right of access as a page, and the right to portability as
 /// a JSON document.
 /// </summary>
-public sealed class PersonalPortfolio(IEnumerable<IPersonalDataHolder> holders, ConsentLedger ledger, TimeProvider clock)
+public sealed class PersonalPortfolio(IEnumerable<IPersonalDataHolder> holders, ConsentLedger ledger, PersonalDataAccess access, TimeProvider clock)
 {
     public sealed record Section(string NameKey, IReadOnlyList<HeldItem> Items);
 
-    public async Task<IReadOnlyList<Section>> GatherAsync(SubjectRef subject, CancellationToken ct)
+    public async Task<IReadOnlyList<Section>> GatherAsync(SubjectRef subject, string action, ClaimsPrincipal reader, CancellationToken ct)
     {
+        await access.AuthoriseForDataSubjectRightsAsync(subject.SubjectId, action, reader, ct);
         var sections = new List<Section>();
         foreach (var holder in holders)
         {
@@ -26,9 +28,9 @@ public sealed class PersonalPortfolio(IEnumerable<IPersonalDataHolder> holders, 
         return sections;
     }
 
-    public async Task<string> ExportJsonAsync(SubjectRef subject, IStringLocalizer text, CancellationToken ct)
+    public async Task<string> ExportJsonAsync(SubjectRef subject, ClaimsPrincipal reader, IStringLocalizer text, CancellationToken ct)
     {
-        var sections = await GatherAsync(subject, ct);
+        var sections = await GatherAsync(subject, "rights.portability", reader, ct);
         var purposes = await ledger.CurrentPurposesAsync(ct);
         var document = new JsonObject
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.Domain;
 
 namespace Reflexes.Web.Modules.DataTrust.Receipts;

@@ -61,7 +61,7 @@ public sealed class HandleModel(ReflexesDbContext db, PersonalPortfolio portfoli
             return Page();
         }
 
-        await desk.EraseAsync(Rights, Me, ct);
+        await desk.EraseAsync(Rights, User, ct);
         TempData["Flash"] = "rights.erased";
         return Redirect("/data-trust/rights/" + id);
     }
@@ -78,7 +78,7 @@ public sealed class HandleModel(ReflexesDbContext db, PersonalPortfolio portfoli
 
         Rights = request;
         var subject = await db.DataSubjects.AsNoTracking().FirstAsync(s => s.Id == request.SubjectId, ct);
-        Held = request.Status == RightsRequestStatus.Open ? await portfolio.GatherAsync(new SubjectRef(subject.Id, subject.UserId), ct) : [];
+        Held = request.Status == RightsRequestStatus.Open ? await portfolio.GatherAsync(new SubjectRef(subject.Id, subject.UserId), "rights.review", User, ct) : [];
         return true;
     }
 

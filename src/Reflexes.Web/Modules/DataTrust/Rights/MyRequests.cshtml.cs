@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.DataTrust.Consents;
+using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.Domain;
 using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Forms;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Reflexes.Web.Modules.DataTrust.Contracts;
@@ -7,11 +8,13 @@ using Reflexes.Web.Platform.Data;
 namespace Reflexes.Web.Modules.DataTrust.Rights;
 
 /// <summary>Carries out an erasure across every module that holds personal data, and writes what happened.</summary>
-public sealed class RightsDesk(ReflexesDbContext db, IEnumerable<IPersonalDataHolder> holders, IAuditLog audit, TimeProvider clock)
+public sealed class RightsDesk(ReflexesDbContext db, IEnumerable<IPersonalDataHolder> holders, PersonalDataAccess access, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<string> EraseAsync(RightsRequest request, string byUserId, CancellationToken ct)
+    public async Task<string> EraseAsync(RightsRequest request, ClaimsPrincipal officer, CancellationToken ct)
     {
+        var byUserId = officer.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var subject = await db.DataSubjects.AsNoTracking().FirstAsync(s => s.Id == request.SubjectId, ct);
+        await access.AuthoriseForDataSubjectRightsAsync(subject.Id, "rights.erasure", officer, ct);
         var report = new StringBuilder();
         var erased = 0;
         foreach (var holder in holders)

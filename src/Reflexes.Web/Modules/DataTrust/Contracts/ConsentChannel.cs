@@ -1,4 +1,4 @@
-namespace Reflexes.Web.Modules.DataTrust.Domain;
+namespace Reflexes.Web.Modules.DataTrust.Contracts;
 
 /// <summary>How a choice reached Reflexes.</summary>
 public enum ConsentChannel

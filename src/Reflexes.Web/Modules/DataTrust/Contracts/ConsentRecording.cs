@@ -1,0 +1,40 @@
+using Reflexes.Web.Modules.DataTrust.Consents;
+using Reflexes.Web.Modules.DataTrust.Domain;
+using Reflexes.Web.Platform.Data;
+
+namespace Reflexes.Web.Modules.DataTrust.Contracts;
+
+/// <summary>What other modules may do with people's choices: create a data subject and record a choice made through an agent.</summary>
+public sealed class ConsentRecording(ReflexesDbContext db, ConsentLedger ledger, TimeProvider clock)
+{
+    public sealed record PurposeChoice(string Code, string Title);
+
+    /// <summary>The purposes resting on consent, for a form that asks the person.</summary>
+    public async Task<IReadOnlyList<PurposeChoice>> ConsentPurposesAsync(CancellationToken ct) =>
+        [.. (await ledger.CurrentPurposesAsync(ct)).Where(p => p.RequiresConsent).Select(p => new PurposeChoice(p.Code, p.Title))];
+
+    /// <summary>A new data subject for a person who has no account (registered by phone, on paper, in person).</summary>
+    public async Task<Guid> NewSubjectAsync(CancellationToken ct)
+    {
+        var subject = DataSubject.Create(null, clock.GetUtcNow().UtcDateTime);
+        db.DataSubjects.Add(subject);
+        await db.SaveChangesAsync(ct);
+        return subject.Id;
+    }
+
+    /// <summary>Records a choice the person made through an agent, with who spoke for them when it was not the person.</summary>
+    public async Task RecordThroughAgentAsync(
+        Guid subjectId, string purposeCode, bool given, ConsentChannel channel, string agentUserId, string? onBehalfOf, CancellationToken ct)
+    {
+        if (channel == ConsentChannel.SelfService)
+        {
+            throw new ArgumentException("An agent records choices made by phone, on paper or in person.", nameof(channel));
+        }
+
+        var subject = await db.DataSubjects.FindAsync([subjectId], ct) ?? throw new ArgumentException("Unknown data subject.", nameof(subjectId));
+        await ledger.RecordAsync(subject, purposeCode, given ? ConsentChoice.Given : ConsentChoice.Withdrawn, channel, agentUserId, onBehalfOf, ct);
+    }
+
+    public async Task<bool> HasCurrentConsentAsync(Guid subjectId, string purposeCode, CancellationToken ct) =>
+        await ledger.StateAsync(subjectId, purposeCode, ct) == ConsentState.Given;
+}

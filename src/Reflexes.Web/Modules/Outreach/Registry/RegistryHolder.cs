@@ -1,0 +1,45 @@
+using System.Globalization;
+using Reflexes.Web.Modules.DataTrust.Contracts;
+
+namespace Reflexes.Web.Modules.Outreach.Registry;
+
+/// <summary>The person's registration in the register of fragile residents, for their rights.</summary>
+public sealed class RegistryHolder(RegistryDesk desk) : IPersonalDataHolder
+{
+    public string NameKey => "holder.registry";
+
+    public async Task<IReadOnlyList<HeldItem>> DescribeAsync(SubjectRef subject, CancellationToken ct)
+    {
+        if (await desk.OfSubjectAsync(subject.SubjectId, ct) is not { } r)
+        {
+            return [];
+        }
+
+        return
+        [
+            new HeldItem("registration", r.FirstName + " " + r.LastName,
+            [
+                new("name", r.FirstName + " " + r.LastName),
+                new("birthDate", r.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new("address", r.Address),
+                new("phone", r.Phone),
+                new("otherPhone", r.OtherPhone),
+                new("alertContact", r.AlertContact),
+                new("ground", r.Ground.ToString()),
+                new("registeredAt", r.RegisteredAtUtc.ToString("O", CultureInfo.InvariantCulture)),
+                new("withdrawnAt", r.WithdrawnAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
+            ]),
+        ];
+    }
+
+    public async Task<ErasureOutcome> EraseAsync(SubjectRef subject, CancellationToken ct)
+    {
+        if (await desk.OfSubjectAsync(subject.SubjectId, ct) is not { } registrant)
+        {
+            return new ErasureOutcome(0, []);
+        }
+
+        await desk.EraseAsync(registrant, ct);
+        return new ErasureOutcome(1, []);
+    }
+}
