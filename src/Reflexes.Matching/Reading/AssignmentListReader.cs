@@ -51,7 +51,7 @@ public static class AssignmentListReader
             json.SyntaxError(e);
         }
 
-        if (!json.HasErrors)
+        // Duplicates among the elements that are otherwise valid.
         {
             var first = new Dictionary<Pair, int>();
             foreach (var p in pairs.Where(p => !first.TryAdd(p.Pair, p.Index)))

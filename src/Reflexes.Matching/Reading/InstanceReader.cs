@@ -65,7 +65,7 @@ public static class InstanceReader
             json.SyntaxError(e);
         }
 
-        if (!json.HasErrors)
+        // Duplicates among the elements that are otherwise valid.
         {
             CheckUniqueIds(json, volunteers, "volunteers", v => v.Id);
             CheckUniqueIds(json, slots, "slots", s => s.Id);
