@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reflexes.Cli.Matching;
 using Reflexes.Cli.Platform;
 
 namespace Reflexes.Cli;
@@ -9,5 +10,6 @@ internal static class CommandRegistry
     public static void AddAll(RootCommand root)
     {
         PlatformCommands.AddTo(root);
+        MatchCommand.AddTo(root);
     }
 }
