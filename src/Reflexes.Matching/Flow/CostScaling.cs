@@ -9,14 +9,22 @@ internal sealed class CostScaling
 {
     private const int Alpha = 16;
 
+    // A global price update after this many relabels per node.
+    private const int UpdateFactor = 2;
+
     private readonly FlowGraph _g;
     private readonly long _scale;
     private readonly long[] _price;
     private readonly int[] _excess;
     private readonly int[] _current;
     private readonly int[] _queue;
+    private readonly int[] _rank;
+    private readonly int[] _bucketHead;
+    private readonly int[] _bucketNext;
+    private readonly int[] _bucketPrevious;
     private int _queueHead;
     private int _queueCount;
+    private long _relabelsSinceUpdate;
 
     private CostScaling(FlowGraph g)
     {
@@ -26,7 +34,14 @@ internal sealed class CostScaling
         _excess = new int[g.NodeCount];
         _current = new int[g.NodeCount];
         _queue = new int[g.NodeCount];
+        _rank = new int[g.NodeCount];
+        _bucketHead = new int[g.NodeCount + 1];
+        _bucketNext = new int[g.NodeCount];
+        _bucketPrevious = new int[g.NodeCount];
     }
+
+    public long GlobalUpdates { get; private set; }
+
 
     public long Relabels { get; private set; }
 
@@ -110,8 +125,14 @@ internal sealed class CostScaling
             }
         }
 
+        GlobalUpdate(epsilon);
         while (_queueCount > 0)
         {
+            if (_relabelsSinceUpdate > (long)UpdateFactor * n)
+            {
+                GlobalUpdate(epsilon);
+            }
+
             var u = _queue[_queueHead];
             _queueHead = _queueHead + 1 == n ? 0 : _queueHead + 1;
             _queueCount--;
@@ -151,42 +172,222 @@ internal sealed class CostScaling
                 a++;
             }
 
-            if (a < end)
+            if (a == end)
             {
-                _current[u] = a;
-                var v = head[a];
-                var delta = Math.Min(excess[u], residual[a]);
-                residual[a] -= delta;
-                residual[reverse[a]] += delta;
-                excess[u] -= delta;
-                var before = excess[v];
-                excess[v] = before + delta;
-                if (before <= 0 && before + delta > 0)
-                {
-                    Enqueue(v);
-                }
-
-                Pushes++;
+                Relabel(u, epsilon);
                 continue;
             }
 
-            // Relabel: lower u's price just enough that its cheapest residual arc becomes admissible.
-            var best = long.MinValue;
-            for (var b = first[u]; b < end; b++)
+            _current[u] = a;
+            var v = head[a];
+            if (excess[v] >= 0 && !HasAdmissibleArc(v))
             {
-                if (residual[b] > 0)
+                // Look-ahead: pushing into a node that could only push back would be wasted; relabel it first.
+                Relabel(v, epsilon);
+                continue;
+            }
+
+            var delta = Math.Min(excess[u], residual[a]);
+            residual[a] -= delta;
+            residual[reverse[a]] += delta;
+            excess[u] -= delta;
+            var before = excess[v];
+            excess[v] = before + delta;
+            if (before <= 0 && before + delta > 0)
+            {
+                Enqueue(v);
+            }
+
+            Pushes++;
+        }
+    }
+
+    private bool HasAdmissibleArc(int v)
+    {
+        var head = _g.Head;
+        var residual = _g.Residual;
+        var cost = _g.Cost;
+        var price = _price;
+        var pv = price[v];
+        var end = _g.First[v + 1];
+        for (var a = _current[v]; a < end; a++)
+        {
+            if (residual[a] > 0 && (cost[a] * _scale) + pv - price[head[a]] < 0)
+            {
+                _current[v] = a;
+                return true;
+            }
+        }
+
+        _current[v] = end;
+        return false;
+    }
+
+    /// <summary>Lowers u's price just enough that its cheapest residual arc becomes admissible.</summary>
+    private void Relabel(int u, long epsilon)
+    {
+        var first = _g.First;
+        var head = _g.Head;
+        var residual = _g.Residual;
+        var cost = _g.Cost;
+        var price = _price;
+        var best = long.MinValue;
+        var end = first[u + 1];
+        for (var b = first[u]; b < end; b++)
+        {
+            if (residual[b] > 0)
+            {
+                var candidate = price[head[b]] - (cost[b] * _scale);
+                if (candidate > best)
                 {
-                    var candidate = price[head[b]] - (cost[b] * scale);
-                    if (candidate > best)
+                    best = candidate;
+                }
+            }
+        }
+
+        // A node without residual arcs (met only by look-ahead) just steps down, which keeps every arc epsilon-optimal.
+        price[u] = best == long.MinValue ? price[u] - epsilon : best - epsilon;
+        _current[u] = first[u];
+        Relabels++;
+        _relabelsSinceUpdate++;
+    }
+
+    /// <summary>
+    /// Global price update: a bucket-based shortest path search, backwards from the nodes in deficit, with arc
+    /// lengths floor(reduced cost / epsilon) + 1 (0 for admissible arcs). Lowering each price by epsilon times
+    /// its distance keeps the flow epsilon-optimal and gives every node with excess an admissible path to a deficit.
+    /// </summary>
+    private void GlobalUpdate(long epsilon)
+    {
+        GlobalUpdates++;
+        _relabelsSinceUpdate = 0;
+        var n = _g.NodeCount;
+        var first = _g.First;
+        var head = _g.Head;
+        var residual = _g.Residual;
+        var reverse = _g.Reverse;
+        var cost = _g.Cost;
+        var price = _price;
+        var excess = _excess;
+        var rank = _rank;
+        var bucketHead = _bucketHead;
+        var next = _bucketNext;
+        var previous = _bucketPrevious;
+        const int unreached = int.MaxValue;
+        const int finished = -2;
+        var maxRank = n;
+        var inverse = (1.0 - 1e-9) / epsilon;
+        Array.Fill(bucketHead, -1);
+        var remaining = 0L;
+        for (var v = 0; v < n; v++)
+        {
+            if (excess[v] < 0)
+            {
+                rank[v] = 0;
+                previous[v] = -1;
+                next[v] = bucketHead[0];
+                if (next[v] >= 0)
+                {
+                    previous[next[v]] = v;
+                }
+
+                bucketHead[0] = v;
+            }
+            else
+            {
+                rank[v] = unreached;
+                next[v] = -1;
+                remaining += excess[v];
+            }
+        }
+
+        var r = 0;
+        for (; r <= maxRank && remaining > 0; r++)
+        {
+            while (bucketHead[r] >= 0 && remaining > 0)
+            {
+                var u = bucketHead[r];
+                bucketHead[r] = next[u];
+                if (next[u] >= 0)
+                {
+                    previous[next[u]] = -1;
+                }
+
+                next[u] = finished;
+                remaining -= Math.Max(0, excess[u]);
+                var pu = price[u];
+                for (var b = first[u]; b < first[u + 1]; b++)
+                {
+                    var back = reverse[b];
+                    if (residual[back] == 0)
                     {
-                        best = candidate;
+                        continue;
                     }
+
+                    var v = head[b];
+                    var rv = rank[v];
+                    if (rv <= r || next[v] == finished)
+                    {
+                        continue;
+                    }
+
+                    // Rounded down (never up) so that prices stay epsilon-optimal; a double avoids a 64-bit division.
+                    var reduced = (cost[back] * _scale) + price[v] - pu;
+                    var length = reduced < 0 ? 0L : (long)(reduced * inverse) + 1;
+                    var candidate = r + length;
+                    if (candidate >= rv || candidate > maxRank)
+                    {
+                        continue;
+                    }
+
+                    if (rv != unreached)
+                    {
+                        // Take v out of its bucket.
+                        if (previous[v] >= 0)
+                        {
+                            next[previous[v]] = next[v];
+                        }
+                        else
+                        {
+                            bucketHead[rv] = next[v];
+                        }
+
+                        if (next[v] >= 0)
+                        {
+                            previous[next[v]] = previous[v];
+                        }
+                    }
+
+                    var c = (int)candidate;
+                    rank[v] = c;
+                    previous[v] = -1;
+                    next[v] = bucketHead[c];
+                    if (next[v] >= 0)
+                    {
+                        previous[next[v]] = v;
+                    }
+
+                    bucketHead[c] = v;
                 }
             }
 
-            price[u] = best - epsilon;
-            _current[u] = first[u];
-            Relabels++;
+            if (remaining <= 0)
+            {
+                break;
+            }
         }
+
+        // Nodes not finished by the time every excess was reached are lowered as far as the current rank.
+        var stop = Math.Min(r, maxRank);
+        for (var v = 0; v < n; v++)
+        {
+            var d = next[v] == finished ? rank[v] : Math.Min(rank[v], stop);
+            if (d > 0)
+            {
+                price[v] -= d * epsilon;
+            }
+        }
+
+        Array.Copy(first, _current, n);
     }
 }
