@@ -52,12 +52,10 @@ public static class AssignmentListReader
         }
 
         // Duplicates among the elements that are otherwise valid.
+        var first = new Dictionary<Pair, int>();
+        foreach (var p in pairs.Where(p => !first.TryAdd(p.Pair, p.Index)))
         {
-            var first = new Dictionary<Pair, int>();
-            foreach (var p in pairs.Where(p => !first.TryAdd(p.Pair, p.Index)))
-            {
-                json.ErrorAt(p.Line, p.Column, $"assignments[{p.Index}]: volunteer \"{p.Pair.Volunteer}\" in slot \"{p.Pair.Slot}\" is already listed as assignments[{first[p.Pair]}]");
-            }
+            json.ErrorAt(p.Line, p.Column, $"assignments[{p.Index}]: volunteer \"{p.Pair.Volunteer}\" in slot \"{p.Pair.Slot}\" is already listed as assignments[{first[p.Pair]}]");
         }
 
         json.ThrowIfErrors();

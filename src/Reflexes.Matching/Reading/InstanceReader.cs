@@ -66,10 +66,8 @@ public static class InstanceReader
         }
 
         // Duplicates among the elements that are otherwise valid.
-        {
-            CheckUniqueIds(json, volunteers, "volunteers", v => v.Id);
-            CheckUniqueIds(json, slots, "slots", s => s.Id);
-        }
+        CheckUniqueIds(json, volunteers, "volunteers", v => v.Id);
+        CheckUniqueIds(json, slots, "slots", s => s.Id);
 
         json.ThrowIfErrors();
         return new MatchingInstance([.. volunteers.Select(v => v.Value)], [.. slots.Select(s => s.Value)]);
