@@ -23,6 +23,7 @@ internal static class EngineRun
         }
 
         var total = clock.Elapsed.TotalSeconds;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         using (var stream = new FileStream(dimacsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
@@ -31,7 +32,7 @@ internal static class EngineRun
 
         var plan = result.Plan;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"seconds\": {total:0.###}, \"readSeconds\": {read:0.###}, \"solveSeconds\": {solved - read:0.###}, \"peakMb\": {peak:0.#}, \"coveredWeight\": {plan.CoveredWeight}, \"filled\": {plan.Filled}, \"distanceMeters\": {plan.DistanceMeters}, \"objective\": {plan.Network.Objective}, \"nodes\": {plan.Network.Nodes}, \"arcs\": {plan.Network.Arcs}}}"));
+            $"{{\"seconds\": {total:0.###}, \"cpuSeconds\": {cpu:0.###}, \"readSeconds\": {read:0.###}, \"solveSeconds\": {solved - read:0.###}, \"peakMb\": {peak:0.#}, \"coveredWeight\": {plan.CoveredWeight}, \"filled\": {plan.Filled}, \"distanceMeters\": {plan.DistanceMeters}, \"objective\": {plan.Network.Objective}, \"nodes\": {plan.Network.Nodes}, \"arcs\": {plan.Network.Arcs}}}"));
         return 0;
     }
 }

@@ -75,6 +75,9 @@ internal static class Harness
                 $"{e.GetProperty("solveSeconds").GetDouble():0.00}",
                 $"{lemonSeconds:0.00}",
                 $"{engineSeconds / Math.Max(lemonSeconds, 0.001):0.00}",
+                $"{e.GetProperty("cpuSeconds").GetDouble():0.00}",
+                $"{l.GetProperty("solveCpuSeconds").GetDouble():0.00}",
+                $"{e.GetProperty("cpuSeconds").GetDouble() / Math.Max(l.GetProperty("solveCpuSeconds").GetDouble(), 0.001):0.00}",
                 $"{greedySeconds:0.00}",
                 $"{e.GetProperty("peakMb").GetDouble():N0}",
                 $"{l.GetProperty("peakMb").GetDouble():N0}",
@@ -90,7 +93,7 @@ internal static class Harness
         string[] header =
         [
             "size", "instance", "nodes", "arcs", "weight", "km", "= LEMON", "greedy weight", "greedy gap", "greedy km",
-            "engine s (e2e)", "engine solve s", "LEMON solve s", "e2e / LEMON", "greedy s", "engine MB", "LEMON MB",
+            "engine s (e2e)", "engine solve s", "LEMON solve s", "e2e / LEMON", "engine CPU s", "LEMON CPU s", "CPU ratio", "greedy s", "engine MB", "LEMON MB",
         ];
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadLeft(widths[i]))));
