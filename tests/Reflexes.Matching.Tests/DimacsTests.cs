@@ -44,6 +44,29 @@ public sealed class DimacsTests
         result.Plan.Network.Objective.ShouldBe((-m * result.Plan.CoveredWeight) + result.Plan.DistanceMeters);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void On_instances_too_large_for_brute_force_an_independent_solver_finds_the_same_optimum(int seed)
+    {
+        var instance = RandomInstances.Medium(seed);
+        var previous = BruteForce.Pairs(instance).Where((_, i) => i % 3 == 0)
+            .Select(p => new Pair(instance.Volunteers[p.V].Id, instance.Slots[p.S].Id)).ToList();
+        var result = MatchingEngine.Solve(instance, new MatchOptions { Previous = previous });
+
+        var problem = DimacsProblem.Parse(Export(result));
+
+        result.Plan.Filled.ShouldBeGreaterThan(10);
+        result.Plan.ShouldBeAPossiblePlan(instance);
+        problem.MinimumCost().ShouldBe(result.Plan.Network.Objective);
+    }
+
     [Fact]
     public void A_re_planning_network_counts_confirmed_places_out_and_rewards_kept_proposals()
     {

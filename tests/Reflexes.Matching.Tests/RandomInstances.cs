@@ -42,6 +42,32 @@ internal static class RandomInstances
         }
     }
 
+    /// <summary>A larger instance, beyond brute force: 40 volunteers and 15 slots over two ISO weeks.</summary>
+    public static MatchingInstance Medium(int seed)
+    {
+        var random = new Random(seed);
+        var volunteers = Enumerable.Range(0, 40).Select(i => Make.Volunteer(
+            $"v{i}",
+            Pick(random, _halfDays, 0.6),
+            lat: Make.Lat + ((random.NextDouble() - 0.5) * 0.15),
+            lon: Make.Lon + ((random.NextDouble() - 0.5) * 0.15),
+            maxKm: random.Next(2, 10),
+            perWeek: random.Next(1, 3),
+            total: random.Next(1, 4),
+            skills: Pick(random, _skills, 0.6),
+            languages: Pick(random, _languages, 0.7))).ToList();
+        var slots = Enumerable.Range(0, 15).Select(i => Make.Slot(
+            $"s{i}",
+            _halfDays[random.Next(_halfDays.Length)],
+            lat: Make.Lat + ((random.NextDouble() - 0.5) * 0.15),
+            lon: Make.Lon + ((random.NextDouble() - 0.5) * 0.15),
+            needed: random.Next(1, 5),
+            priority: random.Next(1, 4),
+            skills: Pick(random, _skills, 0.3),
+            languages: Pick(random, _languages, 0.2))).ToList();
+        return Make.Instance(volunteers, slots);
+    }
+
     private static string[] Pick(Random random, string[] from, double probability) =>
         [.. from.Where(_ => random.NextDouble() < probability)];
 }
