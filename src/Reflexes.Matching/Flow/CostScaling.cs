@@ -60,9 +60,9 @@ internal sealed class CostScaling
     private void Run(CancellationToken cancellationToken)
     {
         var maxCost = 0L;
-        foreach (var c in _g.Cost)
+        foreach (var arc in _g.Arcs)
         {
-            maxCost = Math.Max(maxCost, Math.Abs(c));
+            maxCost = Math.Max(maxCost, Math.Abs(arc.Cost));
         }
 
         if (maxCost == 0)
@@ -88,9 +88,7 @@ internal sealed class CostScaling
     private void Refine(long epsilon)
     {
         var first = _g.First;
-        var head = _g.Head;
-        var residual = _g.Residual;
-        var cost = _g.Cost;
+        var arcs = _g.Arcs;
         var reverse = _g.Reverse;
         var price = _price;
         var excess = _excess;
@@ -103,13 +101,13 @@ internal sealed class CostScaling
             var pu = price[u];
             for (var a = first[u]; a < first[u + 1]; a++)
             {
-                var r = residual[a];
-                if (r > 0 && (cost[a] * scale) + pu - price[head[a]] < 0)
+                var r = arcs[a].Residual;
+                if (r > 0 && (arcs[a].Cost * scale) + pu - price[arcs[a].Head] < 0)
                 {
-                    residual[a] = 0;
-                    residual[reverse[a]] += r;
+                    arcs[a].Residual = 0;
+                    arcs[reverse[a]].Residual += r;
                     excess[u] -= r;
-                    excess[head[a]] += r;
+                    excess[arcs[a].Head] += r;
                 }
             }
         }
@@ -155,9 +153,7 @@ internal sealed class CostScaling
     private void Discharge(int u, long epsilon)
     {
         var first = _g.First;
-        var head = _g.Head;
-        var residual = _g.Residual;
-        var cost = _g.Cost;
+        var arcs = _g.Arcs;
         var reverse = _g.Reverse;
         var price = _price;
         var excess = _excess;
@@ -167,7 +163,7 @@ internal sealed class CostScaling
         {
             var pu = price[u];
             var a = _current[u];
-            while (a < end && (residual[a] == 0 || (cost[a] * scale) + pu - price[head[a]] >= 0))
+            while (a < end && (arcs[a].Residual == 0 || (arcs[a].Cost * scale) + pu - price[arcs[a].Head] >= 0))
             {
                 a++;
             }
@@ -179,7 +175,7 @@ internal sealed class CostScaling
             }
 
             _current[u] = a;
-            var v = head[a];
+            var v = arcs[a].Head;
             if (excess[v] >= 0 && !HasAdmissibleArc(v))
             {
                 // Look-ahead: pushing into a node that could only push back would be wasted; relabel it first.
@@ -187,9 +183,9 @@ internal sealed class CostScaling
                 continue;
             }
 
-            var delta = Math.Min(excess[u], residual[a]);
-            residual[a] -= delta;
-            residual[reverse[a]] += delta;
+            var delta = Math.Min(excess[u], arcs[a].Residual);
+            arcs[a].Residual -= delta;
+            arcs[reverse[a]].Residual += delta;
             excess[u] -= delta;
             var before = excess[v];
             excess[v] = before + delta;
@@ -204,15 +200,13 @@ internal sealed class CostScaling
 
     private bool HasAdmissibleArc(int v)
     {
-        var head = _g.Head;
-        var residual = _g.Residual;
-        var cost = _g.Cost;
+        var arcs = _g.Arcs;
         var price = _price;
         var pv = price[v];
         var end = _g.First[v + 1];
         for (var a = _current[v]; a < end; a++)
         {
-            if (residual[a] > 0 && (cost[a] * _scale) + pv - price[head[a]] < 0)
+            if (arcs[a].Residual > 0 && (arcs[a].Cost * _scale) + pv - price[arcs[a].Head] < 0)
             {
                 _current[v] = a;
                 return true;
@@ -227,17 +221,15 @@ internal sealed class CostScaling
     private void Relabel(int u, long epsilon)
     {
         var first = _g.First;
-        var head = _g.Head;
-        var residual = _g.Residual;
-        var cost = _g.Cost;
+        var arcs = _g.Arcs;
         var price = _price;
         var best = long.MinValue;
         var end = first[u + 1];
         for (var b = first[u]; b < end; b++)
         {
-            if (residual[b] > 0)
+            if (arcs[b].Residual > 0)
             {
-                var candidate = price[head[b]] - (cost[b] * _scale);
+                var candidate = price[arcs[b].Head] - (arcs[b].Cost * _scale);
                 if (candidate > best)
                 {
                     best = candidate;
@@ -263,10 +255,8 @@ internal sealed class CostScaling
         _relabelsSinceUpdate = 0;
         var n = _g.NodeCount;
         var first = _g.First;
-        var head = _g.Head;
-        var residual = _g.Residual;
+        var arcs = _g.Arcs;
         var reverse = _g.Reverse;
-        var cost = _g.Cost;
         var price = _price;
         var excess = _excess;
         var rank = _rank;
@@ -319,12 +309,12 @@ internal sealed class CostScaling
                 for (var b = first[u]; b < first[u + 1]; b++)
                 {
                     var back = reverse[b];
-                    if (residual[back] == 0)
+                    if (arcs[back].Residual == 0)
                     {
                         continue;
                     }
 
-                    var v = head[b];
+                    var v = arcs[b].Head;
                     var rv = rank[v];
                     if (rv <= r || next[v] == finished)
                     {
@@ -332,7 +322,7 @@ internal sealed class CostScaling
                     }
 
                     // Rounded down (never up) so that prices stay epsilon-optimal; a double avoids a 64-bit division.
-                    var reduced = (cost[back] * _scale) + price[v] - pu;
+                    var reduced = price[v] - pu - (arcs[b].Cost * _scale);
                     var length = reduced < 0 ? 0L : (long)(reduced * inverse) + 1;
                     var candidate = r + length;
                     if (candidate >= rv || candidate > maxRank)

@@ -64,9 +64,7 @@ internal sealed class FlowGraphBuilder
 
         var next = new int[n];
         Array.Copy(first, next, n);
-        var head = new int[2 * m];
-        var residual = new int[2 * m];
-        var cost = new long[2 * m];
+        var arcs = new ResidualArc[2 * m];
         var reverse = new int[2 * m];
         var forward = new int[m];
         for (var i = 0; i < m; i++)
@@ -77,11 +75,9 @@ internal sealed class FlowGraphBuilder
             var h = _heads[block][offset];
             var a = next[t]++;
             var b = next[h]++;
-            head[a] = h;
-            head[b] = t;
-            residual[a] = _capacities[block][offset];
-            cost[a] = _costs[block][offset];
-            cost[b] = -cost[a];
+            var cost = _costs[block][offset];
+            arcs[a] = new ResidualArc { Head = h, Residual = _capacities[block][offset], Cost = cost };
+            arcs[b] = new ResidualArc { Head = t, Residual = 0, Cost = -cost };
             reverse[a] = b;
             reverse[b] = a;
             forward[i] = a;
@@ -91,6 +87,6 @@ internal sealed class FlowGraphBuilder
         _heads.Clear();
         _capacities.Clear();
         _costs.Clear();
-        return new FlowGraph(n, first, head, residual, cost, reverse, forward);
+        return new FlowGraph(n, first, arcs, reverse, forward);
     }
 }

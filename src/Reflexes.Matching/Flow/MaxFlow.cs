@@ -32,8 +32,7 @@ internal static class MaxFlow
     {
         Array.Fill(level, -1);
         var first = g.First;
-        var head = g.Head;
-        var residual = g.Residual;
+        var arcs = g.Arcs;
         level[source] = 0;
         var qh = 0;
         var qt = 0;
@@ -49,8 +48,8 @@ internal static class MaxFlow
             var next = level[u] + 1;
             for (var a = first[u]; a < first[u + 1]; a++)
             {
-                var v = head[a];
-                if (residual[a] > 0 && level[v] < 0)
+                var v = arcs[a].Head;
+                if (arcs[a].Residual > 0 && level[v] < 0)
                 {
                     level[v] = next;
                     queue[qt++] = v;
@@ -64,8 +63,7 @@ internal static class MaxFlow
     private static int OnePath(FlowGraph g, int source, int sink, int[] level, int[] current, int[] path)
     {
         var first = g.First;
-        var head = g.Head;
-        var residual = g.Residual;
+        var arcs = g.Arcs;
         var depth = 0;
         var u = source;
         while (true)
@@ -75,13 +73,13 @@ internal static class MaxFlow
                 var bottleneck = int.MaxValue;
                 for (var i = 0; i < depth; i++)
                 {
-                    bottleneck = Math.Min(bottleneck, residual[path[i]]);
+                    bottleneck = Math.Min(bottleneck, arcs[path[i]].Residual);
                 }
 
                 for (var i = 0; i < depth; i++)
                 {
-                    residual[path[i]] -= bottleneck;
-                    residual[g.Reverse[path[i]]] += bottleneck;
+                    arcs[path[i]].Residual -= bottleneck;
+                    arcs[g.Reverse[path[i]]].Residual += bottleneck;
                 }
 
                 return bottleneck;
@@ -90,7 +88,7 @@ internal static class MaxFlow
             var end = first[u + 1];
             var a = current[u];
             var wanted = level[u] + 1;
-            while (a < end && (residual[a] == 0 || level[head[a]] != wanted))
+            while (a < end && (arcs[a].Residual == 0 || level[arcs[a].Head] != wanted))
             {
                 a++;
             }
@@ -99,7 +97,7 @@ internal static class MaxFlow
             if (a < end)
             {
                 path[depth++] = a;
-                u = head[a];
+                u = arcs[a].Head;
                 continue;
             }
 
@@ -111,7 +109,7 @@ internal static class MaxFlow
             }
 
             depth--;
-            u = g.Head[g.Reverse[path[depth]]];
+            u = arcs[g.Reverse[path[depth]]].Head;
             current[u]++;
         }
     }

@@ -88,13 +88,13 @@ public static class MatchingEngine
             {
                 for (var a = g.First[node]; a < g.First[node + 1]; a++)
                 {
-                    var head = g.Head[a];
-                    if (network.IsSlotNode(head) && g.Residual[g.Reverse[a]] > 0)
+                    var head = g.Arcs[a].Head;
+                    if (network.IsSlotNode(head) && g.Arcs[g.Reverse[a]].Residual > 0)
                     {
                         var s = head - MatchingNetwork.FirstSlotNode;
                         assignments.Add(Assignment(instance, v, s, confirmed: false));
                         filled[s]++;
-                        secondary += g.Cost[a];
+                        secondary += g.Arcs[a].Cost;
                         if (previous.Contains(MatchingNetwork.PairKey(v, s, instance.Slots.Count)))
                         {
                             kept++;
