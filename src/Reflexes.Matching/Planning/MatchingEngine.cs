@@ -42,6 +42,7 @@ public static class MatchingEngine
         for (var p = 0; p < 3; p++)
         {
             graph.SetCapacity(network.ClassArcs[p], (int)Math.Min(int.MaxValue, network.ClassPlaces[p]));
+            GreedyStart.Fill(network);
             MaxFlow.Augment(graph, MatchingNetwork.Source, MatchingNetwork.Sink, cancellationToken);
         }
 

@@ -100,6 +100,7 @@ internal sealed class MatchingNetwork
         }
 
         var byHalfDay = SlotsByHalfDay(slots, open);
+        var slotCosLat = slots.Select(slot => Math.Cos(slot.Lat * Math.PI / 180.0)).ToArray();
         var halfDayStart = new int[volunteers.Count];
         var halfDayEnd = new int[volunteers.Count];
         var slotArcs = new int[slots.Count];
@@ -125,6 +126,8 @@ internal sealed class MatchingNetwork
             groupStart.Clear();
             arcSlot.Clear();
             arcMeters.Clear();
+            var cosLat = Math.Cos(volunteer.Lat * Math.PI / 180.0);
+            var reachHaversine = Geo.HaversineBound(volunteer.MaxDistanceKm * 1000.0);
             var band = (volunteer.MaxDistanceKm * 1000.0 / Geo.EarthRadiusMeters * 180.0 / Math.PI * (1 + 1e-9)) + 1e-9;
             foreach (var halfDay in volunteer.HalfDays.Order())
             {
@@ -138,7 +141,9 @@ internal sealed class MatchingNetwork
                 for (var i = from; i < candidates.Lats.Length && candidates.Lats[i] <= volunteer.Lat + band; i++)
                 {
                     var s = candidates.Slots[i];
-                    if (eligibility.HasSkills(v, s) && eligibility.HasLanguages(v, s) && Eligibility.WithinReach(volunteer, slots[s], out var meters))
+                    if (eligibility.HasSkills(v, s) && eligibility.HasLanguages(v, s)
+                        && Geo.MayBeWithin(volunteer.Lat, volunteer.Lon, cosLat, slots[s].Lat, slots[s].Lon, slotCosLat[s], reachHaversine)
+                        && Eligibility.WithinReach(volunteer, slots[s], out var meters))
                     {
                         arcSlot.Add(s);
                         arcMeters.Add(Geo.RoundedMeters(meters));
@@ -190,7 +195,7 @@ internal sealed class MatchingNetwork
                         for (var a = groupStart[h]; a < groupStart[h + 1]; a++)
                         {
                             var s = arcSlot[a];
-                            var kept = previous.Contains(PairKey(v, s, slots.Count)) ? 1 : 0;
+                            var kept = previous.Count > 0 && previous.Contains(PairKey(v, s, slots.Count)) ? 1 : 0;
                             builder.AddArc(halfDayNode, SlotNode(s), 1, (arcMeters[a] * k) - kept);
                             slotArcs[s]++;
                             maxMeters = Math.Max(maxMeters, arcMeters[a]);
