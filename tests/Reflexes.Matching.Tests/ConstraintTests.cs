@@ -61,6 +61,14 @@ public sealed class ConstraintTests
     }
 
     [Fact]
+    public void A_half_day_listed_twice_by_a_caller_still_gives_one_slot()
+    {
+        var plan = Solve([Make.Volunteer("v", [Monday, Monday])], [Make.Slot("a", Monday), Make.Slot("b", Monday)]);
+
+        plan.Filled.ShouldBe(1);
+    }
+
+    [Fact]
     public void Max_per_week_counts_iso_weeks_from_monday_to_sunday()
     {
         // Sunday 6 December is in ISO week 49, Monday 7 and Sunday 13 in week 50.

@@ -129,7 +129,7 @@ internal sealed class MatchingNetwork
             var cosLat = Math.Cos(volunteer.Lat * Math.PI / 180.0);
             var reachHaversine = Geo.HaversineBound(volunteer.MaxDistanceKm * 1000.0);
             var band = (volunteer.MaxDistanceKm * 1000.0 / Geo.EarthRadiusMeters * 180.0 / Math.PI * (1 + 1e-9)) + 1e-9;
-            foreach (var halfDay in volunteer.HalfDays.Order())
+            foreach (var halfDay in volunteer.HalfDays.Distinct().Order())
             {
                 if (usedHalfDays.Contains((v, halfDay.Index)) || !byHalfDay.TryGetValue(halfDay.Index, out var candidates))
                 {
