@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reflexes.Cli.Matching;
 using Reflexes.Cli.Platform;
 
 namespace Reflexes.Cli;
@@ -10,5 +11,6 @@ internal static class CommandRegistry
     {
         PlatformCommands.AddTo(root);
         Audit.AuditCommands.AddTo(root);
+        MatchCommand.AddTo(root);
     }
 }

@@ -1,0 +1,41 @@
+namespace Reflexes.Matching.Model;
+
+/// <summary>Great-circle distances on a sphere of radius 6,371,000 m (haversine formula).</summary>
+public static class Geo
+{
+    public const double EarthRadiusMeters = 6_371_000.0;
+
+    public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double toRadians = Math.PI / 180.0;
+        var dLat = (lat2 - lat1) * toRadians;
+        var dLon = (lon2 - lon1) * toRadians;
+        var sinLat = Math.Sin(dLat / 2);
+        var sinLon = Math.Sin(dLon / 2);
+        var h = (sinLat * sinLat) + (Math.Cos(lat1 * toRadians) * Math.Cos(lat2 * toRadians) * sinLon * sinLon);
+        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1.0, Math.Sqrt(h)));
+    }
+
+    /// <summary>The haversine term h = sin²(d / 2R) of a distance, slightly enlarged: a cheap pre-filter bound.</summary>
+    internal static double HaversineBound(double meters)
+    {
+        var half = Math.Min(Math.PI / 2, meters / EarthRadiusMeters / 2);
+        var sin = Math.Sin(half);
+        return (sin * sin * (1 + 1e-9)) + 1e-15;
+    }
+
+    /// <summary>
+    /// False only when the two points are certainly farther apart than the bound from <see cref="HaversineBound"/>:
+    /// it skips the square root and arcsine for most pairs; pairs that pass are measured exactly.
+    /// </summary>
+    internal static bool MayBeWithin(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2, double bound)
+    {
+        const double toRadians = Math.PI / 180.0;
+        var sinLat = Math.Sin((lat2 - lat1) * toRadians / 2);
+        var sinLon = Math.Sin((lon2 - lon1) * toRadians / 2);
+        return (sinLat * sinLat) + (cosLat1 * cosLat2 * sinLon * sinLon) <= bound;
+    }
+
+    /// <summary>The distance an assignment counts for in the objective: rounded to the nearest metre.</summary>
+    public static long RoundedMeters(double meters) => (long)Math.Round(meters, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,269 @@
+using Reflexes.Matching.Flow;
+using Reflexes.Matching.Model;
+
+namespace Reflexes.Matching.Planning;
+
+/// <summary>
+/// The layered network of a matching instance: source → volunteer [maxTotal] → volunteer×ISO week [maxPerWeek]
+/// → volunteer×half-day [1] → slot → priority class → sink. A week layer that cannot bind (its cap is at least
+/// the number of half-days offered that week) is left out. Assignment arcs cost
+/// <c>distance × DistanceMultiplier − (1 if the previous plan proposed it)</c>.
+/// </summary>
+internal sealed class MatchingNetwork
+{
+    public const int Source = 0;
+    public const int Sink = 1;
+    public const int FirstSlotNode = 5;
+
+    private MatchingNetwork(MatchingInstance instance, FlowGraph graph)
+    {
+        Instance = instance;
+        Graph = graph;
+    }
+
+    public MatchingInstance Instance { get; }
+
+    public FlowGraph Graph { get; }
+
+    /// <summary>Arc from priority class node p (index p-1) to the sink.</summary>
+    public int[] ClassArcs { get; } = new int[3];
+
+    /// <summary>Open places per priority class (needed minus confirmed).</summary>
+    public long[] ClassPlaces { get; } = new long[3];
+
+    public long DistanceMultiplier { get; private set; } = 1;
+
+    public long MaxArcCost { get; private set; }
+
+    /// <summary>An upper bound on the flow: no plan fills more open places than this.</summary>
+    public long FlowBound { get; private set; }
+
+    /// <summary>The vh nodes of volunteer i are VolunteerHalfDays[i]..VolunteerHalfDays[i+1]-1 (empty when none).</summary>
+    public int[] HalfDayStart { get; private set; } = [];
+
+    public int[] HalfDayEnd { get; private set; } = [];
+
+    /// <summary>Number of volunteer×half-day arcs into each slot.</summary>
+    public int[] SlotArcCount { get; private set; } = [];
+
+    public int[] OpenPlaces { get; private set; } = [];
+
+    public IReadOnlyList<(int Volunteer, int Slot)> Confirmed { get; private set; } = [];
+
+    public static int SlotNode(int slot) => FirstSlotNode + slot;
+
+    public static int ClassNode(int priority) => 1 + priority;
+
+    public bool IsSlotNode(int node) => node >= FirstSlotNode && node < FirstSlotNode + Instance.Slots.Count;
+
+    public static MatchingNetwork Build(
+        MatchingInstance instance,
+        Eligibility eligibility,
+        IReadOnlyList<(int Volunteer, int Slot)> confirmed,
+        HashSet<long> previous)
+    {
+        var volunteers = instance.Volunteers;
+        var slots = instance.Slots;
+        var builder = new FlowGraphBuilder();
+        builder.AddNodes(FirstSlotNode + slots.Count);
+
+        // What confirmed assignments already use.
+        var open = slots.Select(s => s.Needed).ToArray();
+        var usedTotal = new int[volunteers.Count];
+        var usedHalfDays = new HashSet<(int, int)>();
+        var usedWeeks = new Dictionary<(int, int), int>();
+        foreach (var (v, s) in confirmed)
+        {
+            open[s]--;
+            usedTotal[v]++;
+            usedHalfDays.Add((v, slots[s].HalfDay.Index));
+            var key = (v, slots[s].HalfDay.IsoWeek);
+            usedWeeks[key] = usedWeeks.GetValueOrDefault(key) + 1;
+        }
+
+        var classPlaces = new long[3];
+        var k = previous.Count + 1L;
+
+        for (var s = 0; s < slots.Count; s++)
+        {
+            if (open[s] > 0)
+            {
+                builder.AddArc(SlotNode(s), ClassNode(slots[s].Priority), open[s], 0);
+                classPlaces[slots[s].Priority - 1] += open[s];
+            }
+        }
+
+        var classArcs = new int[3];
+        for (var p = 1; p <= 3; p++)
+        {
+            classArcs[p - 1] = builder.AddArc(ClassNode(p), Sink, 0, 0);
+        }
+
+        var byHalfDay = SlotsByHalfDay(slots, open);
+        var slotCosLat = slots.Select(slot => Math.Cos(slot.Lat * Math.PI / 180.0)).ToArray();
+        var halfDayStart = new int[volunteers.Count];
+        var halfDayEnd = new int[volunteers.Count];
+        var slotArcs = new int[slots.Count];
+        var flowFromVolunteers = 0L;
+        var maxMeters = 0L;
+
+        // Per volunteer: the feasible slots of each free half-day, then the nodes and arcs.
+        var halfDayOfGroup = new List<HalfDay>();
+        var groupStart = new List<int>();
+        var arcSlot = new List<int>();
+        var arcMeters = new List<long>();
+        for (var v = 0; v < volunteers.Count; v++)
+        {
+            var volunteer = volunteers[v];
+            halfDayStart[v] = halfDayEnd[v] = -1;
+            var totalCap = volunteer.MaxTotal - usedTotal[v];
+            if (totalCap <= 0)
+            {
+                continue;
+            }
+
+            halfDayOfGroup.Clear();
+            groupStart.Clear();
+            arcSlot.Clear();
+            arcMeters.Clear();
+            var cosLat = Math.Cos(volunteer.Lat * Math.PI / 180.0);
+            var reachHaversine = Geo.HaversineBound(volunteer.MaxDistanceKm * 1000.0);
+            var band = (volunteer.MaxDistanceKm * 1000.0 / Geo.EarthRadiusMeters * 180.0 / Math.PI * (1 + 1e-9)) + 1e-9;
+            foreach (var halfDay in volunteer.HalfDays.Distinct().Order())
+            {
+                if (usedHalfDays.Contains((v, halfDay.Index)) || !byHalfDay.TryGetValue(halfDay.Index, out var candidates))
+                {
+                    continue;
+                }
+
+                var startCount = arcSlot.Count;
+                var from = LowerBound(candidates.Lats, volunteer.Lat - band);
+                for (var i = from; i < candidates.Lats.Length && candidates.Lats[i] <= volunteer.Lat + band; i++)
+                {
+                    var s = candidates.Slots[i];
+                    if (eligibility.HasSkills(v, s) && eligibility.HasLanguages(v, s)
+                        && Geo.MayBeWithin(volunteer.Lat, volunteer.Lon, cosLat, slots[s].Lat, slots[s].Lon, slotCosLat[s], reachHaversine)
+                        && Eligibility.WithinReach(volunteer, slots[s], out var meters))
+                    {
+                        arcSlot.Add(s);
+                        arcMeters.Add(Geo.RoundedMeters(meters));
+                    }
+                }
+
+                if (arcSlot.Count > startCount)
+                {
+                    halfDayOfGroup.Add(halfDay);
+                    groupStart.Add(startCount);
+                }
+            }
+
+            if (halfDayOfGroup.Count == 0)
+            {
+                continue;
+            }
+
+            groupStart.Add(arcSlot.Count);
+            var volunteerNode = builder.AddNode();
+            var sourceArc = builder.AddArc(Source, volunteerNode, 0, 0);
+            var reachable = 0;
+            halfDayStart[v] = builder.NodeCount;
+            var g = 0;
+            while (g < halfDayOfGroup.Count)
+            {
+                var week = halfDayOfGroup[g].IsoWeek;
+                var weekEnd = g;
+                while (weekEnd < halfDayOfGroup.Count && halfDayOfGroup[weekEnd].IsoWeek == week)
+                {
+                    weekEnd++;
+                }
+
+                var weekCap = Math.Min(volunteer.MaxPerWeek - usedWeeks.GetValueOrDefault((v, week)), weekEnd - g);
+                if (weekCap > 0)
+                {
+                    var parent = volunteerNode;
+                    if (weekCap < weekEnd - g)
+                    {
+                        parent = builder.AddNode();
+                        builder.AddArc(volunteerNode, parent, weekCap, 0);
+                    }
+
+                    reachable += weekCap;
+                    for (var h = g; h < weekEnd; h++)
+                    {
+                        var halfDayNode = builder.AddNode();
+                        builder.AddArc(parent, halfDayNode, 1, 0);
+                        for (var a = groupStart[h]; a < groupStart[h + 1]; a++)
+                        {
+                            var s = arcSlot[a];
+                            var kept = previous.Count > 0 && previous.Contains(PairKey(v, s, slots.Count)) ? 1 : 0;
+                            builder.AddArc(halfDayNode, SlotNode(s), 1, (arcMeters[a] * k) - kept);
+                            slotArcs[s]++;
+                            maxMeters = Math.Max(maxMeters, arcMeters[a]);
+                        }
+                    }
+                }
+
+                g = weekEnd;
+            }
+
+            halfDayEnd[v] = builder.NodeCount;
+            var cap = Math.Min(totalCap, reachable);
+            flowFromVolunteers += cap;
+            builder.SetCapacity(sourceArc, cap);
+        }
+
+        var graph = builder.Build();
+        var built = new MatchingNetwork(instance, graph)
+        {
+            DistanceMultiplier = k,
+            MaxArcCost = checked((maxMeters * k) + 1),
+            FlowBound = Math.Min(flowFromVolunteers, classPlaces.Sum()),
+            HalfDayStart = halfDayStart,
+            HalfDayEnd = halfDayEnd,
+            SlotArcCount = slotArcs,
+            OpenPlaces = open,
+            Confirmed = confirmed,
+        };
+        classArcs.CopyTo(built.ClassArcs, 0);
+        classPlaces.CopyTo(built.ClassPlaces, 0);
+        return built;
+    }
+
+    public static long PairKey(int volunteer, int slot, int slotCount) => ((long)volunteer * slotCount) + slot;
+
+    /// <summary>Weight per filled place in the single-objective network: larger than any secondary cost a plan can have.</summary>
+    public long WeightMultiplier() => checked((FlowBound * MaxArcCost) + 1);
+
+    private static Dictionary<int, (int[] Slots, double[] Lats)> SlotsByHalfDay(IReadOnlyList<Slot> slots, int[] open)
+    {
+        return Enumerable.Range(0, slots.Count)
+            .Where(s => open[s] > 0)
+            .GroupBy(s => slots[s].HalfDay.Index)
+            .ToDictionary(
+                group => group.Key,
+                group =>
+                {
+                    var ordered = group.OrderBy(s => slots[s].Lat).ToArray();
+                    return (ordered, ordered.Select(s => slots[s].Lat).ToArray());
+                });
+    }
+
+    private static int LowerBound(double[] values, double value)
+    {
+        int lo = 0, hi = values.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (values[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
