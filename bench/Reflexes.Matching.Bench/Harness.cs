@@ -8,7 +8,7 @@ namespace Reflexes.Matching.Bench;
 /// <summary>Generates each size, runs the engine, LEMON's NetworkSimplex on the same DIMACS network, and greedy; prints one table.</summary>
 internal static class Harness
 {
-    private static readonly Dictionary<string, (int Volunteers, int Slots, int Weeks)> _sizes = new()
+    private static readonly Dictionary<string, (int Volunteers, int Slots, int Weeks)> Sizes = new()
     {
         ["S"] = (2_000, 500, 1),
         ["M"] = (20_000, 5_000, 1),
@@ -21,7 +21,7 @@ internal static class Harness
         var seed = int.Parse(Option(args, "--seed", "42"), CultureInfo.InvariantCulture);
         var work = Path.GetFullPath(Option(args, "--work", Path.Combine(AppContext.BaseDirectory, "out")));
         Directory.CreateDirectory(work);
-        var unknown = sizes.Where(s => !_sizes.ContainsKey(s)).ToList();
+        var unknown = sizes.Where(s => !Sizes.ContainsKey(s)).ToList();
         if (unknown.Count > 0)
         {
             await Console.Error.WriteLineAsync($"Unknown size(s) {string.Join(", ", unknown)}: use S, M and L.");
@@ -32,7 +32,7 @@ internal static class Harness
         var rows = new List<string[]>();
         foreach (var size in sizes)
         {
-            var (volunteers, slots, weeks) = _sizes[size];
+            var (volunteers, slots, weeks) = Sizes[size];
             Console.Error.WriteLine($"[{size}] generating {volunteers} volunteers x {slots} slots over {weeks} week(s), seed {seed}...");
             var instance = new InstanceGenerator(seed).Create(volunteers, slots, weeks);
             var instancePath = Path.Combine(work, $"instance-{size}.json");

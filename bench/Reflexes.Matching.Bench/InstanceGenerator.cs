@@ -12,19 +12,19 @@ internal sealed class InstanceGenerator(int seed)
     private const double CenterLat = 45.76;
     private const double CenterLon = 4.84;
     private const double KmPerDegreeLat = 111.2;
-    private static readonly DateOnly _firstMonday = new(2026, 12, 7);
-    private static readonly string[] _skills =
+    private static readonly DateOnly FirstMonday = new(2026, 12, 7);
+    private static readonly string[] Skills =
     [
         "logistics", "driving", "cooking", "listening", "first-aid", "homework-help", "it-support", "translation",
         "childcare", "elderly-care", "gardening", "handiwork", "administration", "sports", "music", "sewing",
         "accounting", "legal-aid", "nursing", "psychology", "mediation", "photography", "carpentry", "sign-language",
     ];
 
-    private static readonly (string Code, double Share)[] _languages =
+    private static readonly (string Code, double Share)[] LanguagesValue =
         [("en", 0.30), ("ar", 0.12), ("es", 0.08), ("pt", 0.05), ("it", 0.05), ("zh", 0.03), ("ta", 0.02), ("tr", 0.03)];
 
-    private static readonly int[] _distances = [2, 3, 5, 8, 10, 15];
-    private static readonly double[] _distanceWeights = [12, 22, 28, 22, 11, 5];
+    private static readonly int[] Distances = [2, 3, 5, 8, 10, 15];
+    private static readonly double[] DistanceWeights = [12, 22, 28, 22, 11, 5];
 
     private readonly Random _random = new(seed);
 
@@ -37,7 +37,7 @@ internal sealed class InstanceGenerator(int seed)
             return (Lat: CenterLat + (r * Math.Sin(angle) / KmPerDegreeLat), Lon: CenterLon + (r * Math.Cos(angle) / (KmPerDegreeLat * Math.Cos(CenterLat * Math.PI / 180))), Weight: Math.Exp(Gaussian()));
         }).ToArray();
         var neighbourhoodWeights = neighbourhoods.Select(n => n.Weight).ToArray();
-        var skillWeights = _skills.Select((_, i) => 1.0 / Math.Pow(i + 1, 1.1)).ToArray();
+        var skillWeights = Skills.Select((_, i) => 1.0 / Math.Pow(i + 1, 1.1)).ToArray();
 
         var people = new List<Volunteer>(volunteers);
         for (var i = 0; i < volunteers; i++)
@@ -47,11 +47,11 @@ internal sealed class InstanceGenerator(int seed)
             var perWeek = Pick([0.5, 0.35, 0.15]) + 2;
             people.Add(new Volunteer(
                 $"v{i + 1}",
-                Distinct(Pick([0.4, 0.3, 0.2, 0.1]) + 1, skillWeights).Select(k => _skills[k]).ToList(),
+                Distinct(Pick([0.4, 0.3, 0.2, 0.1]) + 1, skillWeights).Select(k => Skills[k]).ToList(),
                 Languages(),
                 lat,
                 lon,
-                _distances[Pick(_distanceWeights)],
+                Distances[Pick(DistanceWeights)],
                 Availability(weeks),
                 perWeek,
                 Math.Max(1, (int)Math.Ceiling(weeks * perWeek * 0.75))));
@@ -78,7 +78,7 @@ internal sealed class InstanceGenerator(int seed)
 
             if (_random.NextDouble() < 0.08)
             {
-                languages.Add(_languages[Pick(_languages.Select(l => l.Share).ToArray())].Code);
+                languages.Add(LanguagesValue[Pick(LanguagesValue.Select(l => l.Share).ToArray())].Code);
             }
 
             needs.Add(new Slot(
@@ -86,7 +86,7 @@ internal sealed class InstanceGenerator(int seed)
                 HalfDayOf(week, Pick(halfDayWeights)),
                 lat,
                 lon,
-                Distinct(Pick([0.3, 0.55, 0.15]), skillWeights).Select(k => _skills[k]).ToList(),
+                Distinct(Pick([0.3, 0.55, 0.15]), skillWeights).Select(k => Skills[k]).ToList(),
                 languages,
                 Pick([0.3, 0.3, 0.2, 0.1, 0.04, 0.03, 0.02, 0.01]) + 1,
                 Pick([0.15, 0.35, 0.5]) + 1));
@@ -151,7 +151,7 @@ internal sealed class InstanceGenerator(int seed)
         return halfDays;
     }
 
-    private static HalfDay HalfDayOf(int week, int halfDay) => new(_firstMonday.AddDays((7 * week) + (halfDay / 2)), halfDay % 2 == 1);
+    private static HalfDay HalfDayOf(int week, int halfDay) => new(FirstMonday.AddDays((7 * week) + (halfDay / 2)), halfDay % 2 == 1);
 
     private List<string> Languages()
     {
@@ -161,7 +161,7 @@ internal sealed class InstanceGenerator(int seed)
             languages.Add("fr");
         }
 
-        languages.AddRange(_languages.Where(l => _random.NextDouble() < l.Share).Select(l => l.Code));
+        languages.AddRange(LanguagesValue.Where(l => _random.NextDouble() < l.Share).Select(l => l.Code));
         return languages;
     }
 

@@ -9,7 +9,7 @@ namespace Reflexes.Matching.Reading;
 /// </summary>
 public static class AssignmentListReader
 {
-    private static readonly HashSet<string> _planFields = new(StringComparer.Ordinal) { "distanceMeters", "confirmed", "kept" };
+    private static readonly HashSet<string> PlanFields = new(StringComparer.Ordinal) { "distanceMeters", "confirmed", "kept" };
 
     public static IReadOnlyList<ListedPair> ReadFile(string path) => Read(File.ReadAllBytes(path), Path.GetFileName(path));
 
@@ -99,7 +99,7 @@ public static class AssignmentListReader
                         case "volunteer": volunteer = e.String(ref reader, field); break;
                         case "slot": slot = e.String(ref reader, field); break;
                         default:
-                            if (!_planFields.Contains(field))
+                            if (!PlanFields.Contains(field))
                             {
                                 e.Issue(at, field, "is not an assignment field (expected volunteer and slot)");
                             }

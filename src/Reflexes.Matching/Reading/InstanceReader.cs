@@ -9,7 +9,7 @@ namespace Reflexes.Matching.Reading;
 /// </summary>
 public static class InstanceReader
 {
-    private static readonly string[] _topLevel = ["volunteers", "slots"];
+    private static readonly string[] TopLevel = ["volunteers", "slots"];
 
     public static MatchingInstance ReadFile(string path) => Read(File.ReadAllBytes(path), Path.GetFileName(path));
 
@@ -55,7 +55,7 @@ public static class InstanceReader
                 }
             }
 
-            foreach (var required in _topLevel.Where(r => !seen.Contains(r)))
+            foreach (var required in TopLevel.Where(r => !seen.Contains(r)))
             {
                 json.Error(0, $"the instance has no \"{required}\" array");
             }
