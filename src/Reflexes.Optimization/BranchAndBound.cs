@@ -11,6 +11,7 @@ public sealed class BranchAndBound(SimplexSolver model, IReadOnlyList<int> integ
     private double _incumbent;
     private double[]? _best;
     private int _nodes;
+    private int _nodesAtFirstSolution = -1;
     private bool _unbounded;
     private Action<IReadOnlyList<double>, double>? _onSolution;
 
@@ -24,6 +25,7 @@ public sealed class BranchAndBound(SimplexSolver model, IReadOnlyList<int> integ
         _incumbent = cutoff;
         _best = null;
         _nodes = 0;
+        _nodesAtFirstSolution = -1;
         _unbounded = false;
         _onSolution = onSolution;
         var complete = Explore(cancellationToken);
@@ -43,6 +45,11 @@ public sealed class BranchAndBound(SimplexSolver model, IReadOnlyList<int> integ
     private bool Explore(CancellationToken cancellationToken)
     {
         if (++_nodes > _options.NodeLimit)
+        {
+            return false;
+        }
+
+        if (_nodesAtFirstSolution >= 0 && _nodes - _nodesAtFirstSolution > _options.NodesAfterFirstSolution)
         {
             return false;
         }
@@ -94,6 +101,11 @@ public sealed class BranchAndBound(SimplexSolver model, IReadOnlyList<int> integ
 
             _incumbent = model.Objective;
             _best = values;
+            if (_nodesAtFirstSolution < 0)
+            {
+                _nodesAtFirstSolution = _nodes;
+            }
+
             _onSolution?.Invoke(values, _incumbent);
             return true;
         }

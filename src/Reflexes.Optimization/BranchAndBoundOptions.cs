@@ -10,5 +10,12 @@ public sealed record BranchAndBoundOptions
 
     public int NodeLimit { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Once an integer solution beating the cutoff is known, stop after this many further nodes (a heuristic
+    /// search: the answer is good, not proven best). When no solution is found the search is always
+    /// exhaustive, so "none beats the cutoff" stays a proof.
+    /// </summary>
+    public int NodesAfterFirstSolution { get; init; } = int.MaxValue;
+
     public static BranchAndBoundOptions Default { get; } = new();
 }

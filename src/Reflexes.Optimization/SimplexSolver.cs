@@ -12,8 +12,8 @@ namespace Reflexes.Optimization;
 /// repaired by a composite phase 1 that minimises the sum of bound violations of the basic variables.
 /// The ratio test is Harris's two-pass test (stable pivots, bound violations at most the primal tolerance);
 /// after a run of degenerate pivots Bland's rule takes over so that the method cannot cycle. The basis
-/// inverse is recomputed from the columns every <see cref="SimplexOptions.RefactorInterval"/> pivots and
-/// before optimality is declared, so the reported solution is as accurate as a fresh factorisation.
+/// inverse is recomputed from the columns every <see cref="SimplexOptions.RefactorInterval"/> pivots, and
+/// before optimality is declared the basic values are recomputed from the right-hand side and re-checked.
 /// Dual values follow the convention <c>d_j = c_j − Σ_i y_i a_ij</c> (reduced cost of column j).
 /// </remarks>
 public sealed class SimplexSolver(SimplexOptions? options = null)
@@ -44,6 +44,16 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     public double Objective { get; private set; }
 
     public int Iterations { get; private set; }
+
+    public int DegeneratePivots { get; private set; }
+
+    public int BlandPivots { get; private set; }
+
+    public int PhaseOnePivots { get; private set; }
+
+    public int Refactors { get; private set; }
+
+    public int DroppedInRefactor { get; private set; }
 
     public int AddVariable(double cost, double lower, double upper, ReadOnlySpan<(int Row, double Coefficient)> column = default)
     {
@@ -167,6 +177,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
         var alpha = new double[m];
         var degenerate = 0;
         var troubles = 0;
+        var recomputed = false;
         _duals = new double[m];
         for (var iteration = 0; iteration < _options.IterationLimit; iteration++)
         {
@@ -177,10 +188,12 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
             var entering = ChooseEntering(y, usePhaseOneCosts: infeasible, bland, out var reducedCost);
             if (entering < 0)
             {
-                if (_pivotsSinceRefactor > 0)
+                if (_pivotsSinceRefactor > 0 && !recomputed)
                 {
-                    Refactor();
+                    // Recompute the basic values from the right-hand side so that drift from the incremental
+                    // updates cannot hide a violated bound; the loop goes on if one appears.
                     ComputeBasicValues();
+                    recomputed = true;
                     continue;
                 }
 
@@ -190,6 +203,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
                 return Status;
             }
 
+            recomputed = false;
             var q = _columns[entering];
             var direction = reducedCost < 0 ? 1.0 : -1.0;
             FtranColumn(q, alpha);
@@ -246,6 +260,9 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
             Pivot(alpha, leavingPosition);
             Iterations++;
             degenerate = step < 1e-12 ? degenerate + 1 : 0;
+            DegeneratePivots += step < 1e-12 ? 1 : 0;
+            BlandPivots += bland ? 1 : 0;
+            PhaseOnePivots += infeasible ? 1 : 0;
             if (++_pivotsSinceRefactor >= _options.RefactorInterval)
             {
                 Refactor();
@@ -585,6 +602,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     /// </summary>
     private void Refactor()
     {
+        Refactors++;
         var m = RowCount;
         var basic = _head.ToArray();
         var basicSlackRows = new bool[m];
@@ -635,6 +653,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
 
             if (position < 0)
             {
+                DroppedInRefactor++;
                 PlaceAtBound(c);
                 continue;
             }

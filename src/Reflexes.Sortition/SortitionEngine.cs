@@ -100,7 +100,7 @@ public static class SortitionEngine
 
             // A panel without type t is worth at most k/(k+1) < threshold; with it, at least 1.
             weights[t] = 1;
-            var found = pricer.Above(weights, 1 - (0.5 / (model.K + 1)), cancellationToken);
+            var found = pricer.Above(weights, 1 - (0.5 / (model.K + 1)), cancellationToken, nodesAfterFirst: 0);
             if (found.Count == 0)
             {
                 if (panels.Count == 0 && pricer.Best(new double[types], cancellationToken) is null)

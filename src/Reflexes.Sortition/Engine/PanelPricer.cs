@@ -79,9 +79,10 @@ internal sealed class PanelPricer
 
     /// <summary>
     /// Panels whose weight exceeds <paramref name="threshold"/>, in the order branch-and-bound found them (best last);
-    /// empty if no panel beats the threshold (or none exists).
+    /// empty only if no panel beats the threshold. Once one is found the search continues for at most
+    /// <paramref name="nodesAfterFirst"/> nodes looking for better ones; an empty answer is always a proof.
     /// </summary>
-    public List<int[]> Above(IReadOnlyList<double> weights, double threshold, CancellationToken cancellationToken)
+    public List<int[]> Above(IReadOnlyList<double> weights, double threshold, CancellationToken cancellationToken, int nodesAfterFirst = 50)
     {
         Calls++;
         for (var t = 0; t < _variables.Length; t++)
@@ -90,15 +91,20 @@ internal sealed class PanelPricer
         }
 
         var found = new List<int[]>();
-        var search = new BranchAndBound(_lp, _variables);
+        var search = new BranchAndBound(_lp, _variables, new BranchAndBoundOptions { NodesAfterFirstSolution = nodesAfterFirst });
         var result = search.Solve(-threshold, (values, _) => found.Add(ToCounts(values)), cancellationToken);
         Nodes += result.Nodes;
+        if (found.Count == 0 && result.Status is not (LpStatus.Infeasible or LpStatus.Optimal))
+        {
+            throw new InvalidOperationException($"The panel search stopped without an answer ({result.Status} after {result.Nodes} nodes).");
+        }
+
         return found;
     }
 
     public int[]? Best(IReadOnlyList<double> weights, CancellationToken cancellationToken)
     {
-        var found = Above(weights, double.NegativeInfinity, cancellationToken);
+        var found = Above(weights, double.NegativeInfinity, cancellationToken, nodesAfterFirst: 0);
         return found.Count == 0 ? null : found[^1];
     }
 
