@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Reflexes.Cli.Platform;
+using Reflexes.Cli.Sortition;
 
 namespace Reflexes.Cli;
 
@@ -9,5 +10,6 @@ internal static class CommandRegistry
     public static void AddAll(RootCommand root)
     {
         PlatformCommands.AddTo(root);
+        SortitionCommands.AddTo(root);
     }
 }
