@@ -6,10 +6,13 @@ using Reflexes.Sortition.Input;
 
 // Prints, per instance: n, k, categories, legacy vs leximin minimum probability and Gini, leximin seconds,
 // and the figures published with Flanigan et al. (Nature 2021) where they exist.
-// Usage: dotnet run -c Release --project bench/Reflexes.Sortition.Bench [-- --quick] [--draws N] [--only NAME]
+// Usage: dotnet run -c Release --project bench/Reflexes.Sortition.Bench [-- --quick] [--draws N] [--only NAME] [--budget SECONDS] [--export DIR]
+// --export writes each instance as categories.csv + respondents.csv, for bench/check_maximin.py (SciPy/HiGHS).
 var quick = args.Contains("--quick");
-var draws = ArgValue("--draws") is { } d ? int.Parse(d, CultureInfo.InvariantCulture) : 2_000;
+var draws = ArgValue("--draws") is { } d ? int.Parse(d, CultureInfo.InvariantCulture) : 10_000;
+var export = ArgValue("--export");
 var only = ArgValue("--only");
+var budget = TimeSpan.FromSeconds(ArgValue("--budget") is { } b ? double.Parse(b, CultureInfo.InvariantCulture) : 120);
 var data = FindTestData();
 var published = File.ReadAllLines(Path.Combine(data, "nature2021_instance_table.csv"))
     .Skip(1)
@@ -44,8 +47,27 @@ foreach (var (name, load, publishedName) in instances)
     }
 
     var (pool, k, households) = load();
+    if (export is not null)
+    {
+        PoolExport.Write(Path.Combine(export, name), pool);
+    }
+
     var watch = Stopwatch.StartNew();
-    var leximin = SortitionEngine.Select(pool, k, households, SelectionAlgorithm.Leximin);
+    SelectionResult leximin;
+    using (var timeout = new CancellationTokenSource(budget))
+    {
+        try
+        {
+            leximin = SortitionEngine.Select(pool, k, households, SelectionAlgorithm.Leximin, cancellationToken: timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-27} | {pool.People.Count,4} | {k,3} | {pool.Categories.Count,3} | leximin not finished within the {budget.TotalSeconds:F0} s budget"));
+            continue;
+        }
+    }
+
     var seconds = watch.Elapsed.TotalSeconds;
     Console.Error.WriteLine($"  {name}: leximin {seconds:F2} s");
     var legacy = SortitionEngine.Select(pool, k, households, SelectionAlgorithm.Legacy, new SelectionOptions { LegacyDraws = draws });

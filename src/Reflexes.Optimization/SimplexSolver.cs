@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Reflexes.Optimization;
 
 /// <summary>
@@ -178,16 +180,31 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
         var degenerate = 0;
         var troubles = 0;
         var recomputed = false;
+        var dualsCurrent = false;
         _duals = new double[m];
         for (var iteration = 0; iteration < _options.IterationLimit; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var infeasible = PhaseCosts(costs);
-            ComputeDuals(costs, y);
+            if (infeasible || !dualsCurrent)
+            {
+                ComputeDuals(costs, y);
+            }
+
+            dualsCurrent = false;
             var bland = degenerate > _options.DegenerateStallLimit;
             var entering = ChooseEntering(y, usePhaseOneCosts: infeasible, bland, out var reducedCost);
             if (entering < 0)
             {
+                if (infeasible && _pivotsSinceRefactor > 0)
+                {
+                    // Never report infeasibility from an inverse carrying round-off: refactor and look again.
+                    Refactor();
+                    ComputeBasicValues();
+                    dualsCurrent = false;
+                    continue;
+                }
+
                 if (_pivotsSinceRefactor > 0 && !recomputed)
                 {
                     // Recompute the basic values from the right-hand side so that drift from the incremental
@@ -240,6 +257,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
                 q.State = direction > 0 ? AtUpper : AtLower;
                 q.Value = direction > 0 ? q.Upper : q.Lower;
                 degenerate = 0;
+                dualsCurrent = !infeasible;
                 continue;
             }
 
@@ -258,6 +276,13 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
             _head[leavingPosition] = entering;
             _basicValues[leavingPosition] = enteringValue;
             Pivot(alpha, leavingPosition);
+            if (!infeasible)
+            {
+                // Phase 2 costs are fixed: y' = y + d_q · (new row of the pivot in B⁻¹), one pass instead of a product.
+                AddScaledRow(y, reducedCost, leavingPosition);
+                dualsCurrent = true;
+            }
+
             Iterations++;
             degenerate = step < 1e-12 ? degenerate + 1 : 0;
             DegeneratePivots += step < 1e-12 ? 1 : 0;
@@ -267,6 +292,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
             {
                 Refactor();
                 ComputeBasicValues();
+                dualsCurrent = false;
             }
         }
 
@@ -386,21 +412,42 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
 
     private void ComputeDuals(double[] costs, double[] y)
     {
-        var m = costs.Length;
         Array.Clear(y);
-        for (var r = 0; r < m; r++)
+        for (var r = 0; r < costs.Length; r++)
         {
-            var c = costs[r];
-            if (c == 0)
+            if (costs[r] != 0)
             {
-                continue;
+                AddScaledRow(y, costs[r], r);
             }
+        }
+    }
 
-            var offset = r * m;
-            for (var i = 0; i < m; i++)
+    /// <summary>target += factor · (row <paramref name="position"/> of the basis inverse).</summary>
+    private void AddScaledRow(double[] target, double factor, int position)
+    {
+        var m = target.Length;
+        Axpy(target.AsSpan(), factor, _inverse.AsSpan(position * m, m));
+    }
+
+    /// <summary>target += factor · source, vectorised.</summary>
+    private static void Axpy(Span<double> target, double factor, ReadOnlySpan<double> source)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var f = new Vector<double>(factor);
+            var width = Vector<double>.Count;
+            for (; i <= target.Length - width; i += width)
             {
-                y[i] += c * _inverse[offset + i];
+                var t = new Vector<double>(target[i..]);
+                var v = new Vector<double>(source[i..]);
+                (t + (f * v)).CopyTo(target[i..]);
             }
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] += factor * source[i];
         }
     }
 
@@ -452,15 +499,18 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     private void FtranColumn(Column c, double[] alpha)
     {
         var m = alpha.Length;
-        Array.Clear(alpha);
-        for (var k = 0; k < c.Count; k++)
+        var rows = c.Rows;
+        var values = c.Values;
+        for (var r = 0; r < m; r++)
         {
-            var row = c.Rows[k];
-            var value = c.Values[k];
-            for (var r = 0; r < m; r++)
+            var offset = r * m;
+            var sum = 0.0;
+            for (var k = 0; k < rows.Length; k++)
             {
-                alpha[r] += _inverse[(r * m) + row] * value;
+                sum += _inverse[offset + rows[k]] * values[k];
             }
+
+            alpha[r] = sum;
         }
     }
 
@@ -573,11 +623,11 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     private void Pivot(double[] alpha, int position)
     {
         var m = alpha.Length;
-        var pivotRow = position * m;
-        var pivot = alpha[position];
+        var pivotRow = _inverse.AsSpan(position * m, m);
+        var scale = 1 / alpha[position];
         for (var i = 0; i < m; i++)
         {
-            _inverse[pivotRow + i] /= pivot;
+            pivotRow[i] *= scale;
         }
 
         for (var r = 0; r < m; r++)
@@ -588,11 +638,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
                 continue;
             }
 
-            var offset = r * m;
-            for (var i = 0; i < m; i++)
-            {
-                _inverse[offset + i] -= factor * _inverse[pivotRow + i];
-            }
+            Axpy(_inverse.AsSpan(r * m, m), -factor, pivotRow);
         }
     }
 

@@ -20,9 +20,9 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     private const double PricingTolerance = 1e-9;
 
     /// <summary>Fixed probabilities are kept as "≥ value − slack" so that round-off never makes a later stage infeasible.</summary>
-    private const double FixedSlack = 1e-10;
+    private const double FixedSlack = 1e-9;
 
-    private readonly SimplexSolver _master = new();
+    private readonly SimplexSolver _master = new(new SimplexOptions { RefactorInterval = 500 });
     private readonly List<int[]> _panels = [];
     private readonly List<int> _panelVariables = [];
     private readonly List<List<int>> _typeRows = [];
