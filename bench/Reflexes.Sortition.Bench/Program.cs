@@ -37,8 +37,8 @@ foreach (var (n, k, c) in generated)
     }, null));
 }
 
-Console.WriteLine("instance                    |    n |   k | cat | types | legacy min | leximin min | pub. lexi min | legacy gini | leximin gini | pub. gini L/X | leximin geo | maximin = ref | seconds | pub. seconds");
-Console.WriteLine(new string('-', 186));
+Console.WriteLine("instance                    |    n |   k | cat | types | legacy min | pub. legacy | leximin min | pub. lexi min | legacy gini | leximin gini | pub. gini L/X | leximin geo | maximin = ref | seconds | pub. seconds");
+Console.WriteLine(new string('-', 200));
 foreach (var (name, load, publishedName) in instances)
 {
     if (only is not null && !name.Contains(only, StringComparison.Ordinal))
@@ -82,7 +82,7 @@ foreach (var (name, load, publishedName) in instances)
     var types = leximin.Details.Split(' ')[0];
     string[]? row = publishedName is null ? null : published[publishedName];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-27} | {pool.People.Count,4} | {k,3} | {pool.Categories.Count,3} | {types,5} | {legacy.MinProbability,10:P2} | {leximin.MinProbability,11:P2} | {row?[7] ?? "-",13} | {legacy.Gini,11:P1} | {leximin.Gini,12:P1} | {(row is null ? "-" : row[8] + " / " + row[9]),13} | {leximin.GeometricMean,11:P2} | {agrees,13} | {seconds,7:F2} | {row?[13] ?? "-",12}"));
+        $"{name,-27} | {pool.People.Count,4} | {k,3} | {pool.Categories.Count,3} | {types,5} | {legacy.MinProbability,10:P2} | {(row is null ? "-" : double.Parse(row[6], CultureInfo.InvariantCulture).ToString("P2", CultureInfo.InvariantCulture)),11} | {leximin.MinProbability,11:P2} | {row?[7] ?? "-",13} | {legacy.Gini,11:P1} | {leximin.Gini,12:P1} | {(row is null ? "-" : row[8] + " / " + row[9]),13} | {leximin.GeometricMean,11:P2} | {agrees,13} | {seconds,7:F2} | {row?[13] ?? "-",12}"));
     Console.Error.WriteLine($"  {name}: {leximin.Details}; {leximin.Panels.Count} panels; {leximin.NeverSelectable.Count} never selectable; legacy: {legacy.Details}");
 }
 
