@@ -14,6 +14,7 @@ internal static class SortitionCommands
     public const int Ok = 0;
     public const int BadInput = 1;
     public const int InfeasibleQuotas = 2;
+    public const int SolverFailure = 3;
 
     public static void AddTo(RootCommand root)
     {
@@ -39,7 +40,7 @@ internal static class SortitionCommands
         var draws = new Option<int>("--draws") { Description = "Legacy only: draws used to estimate probabilities.", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<int>("--seed") { Description = "Legacy only: seed of the draws.", DefaultValueFactory = _ => 2021 };
         var output = new Option<FileInfo>("--out") { Description = "Where to write result.json.", Required = true };
-        var command = new Command("select", "Compute the selection lottery and write result.json. Exit 1: bad input; exit 2: quotas no panel can meet.")
+        var command = new Command("select", "Compute the selection lottery and write result.json. Exit 1: bad input; exit 2: quotas no panel can meet; exit 3: numerical failure of the solver.")
         {
             respondents, categories, k, algorithm, format, households, addressColumns, idColumn, draws, seed, output,
         };
@@ -91,6 +92,11 @@ internal static class SortitionCommands
             {
                 await stderr.WriteLineAsync($"{result.GetValue(categories)!.Name}: {e.Message}");
                 return InfeasibleQuotas;
+            }
+            catch (InvalidOperationException e)
+            {
+                await stderr.WriteLineAsync($"The optimisation could not be completed: {e.Message} Nothing was written.");
+                return SolverFailure;
             }
 
             var target = result.GetValue(output)!;

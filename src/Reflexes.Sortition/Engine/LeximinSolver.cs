@@ -22,6 +22,10 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Fixed probabilities are kept as "≥ value − slack" so that round-off never makes a later stage infeasible.</summary>
     private const double FixedSlack = 1e-9;
 
+    /// <summary>Largest extra loosening of fixed rows allowed to recover from round-off.</summary>
+    private const double MaxExtraSlack = 1e-7;
+
+    private readonly List<(int Row, double Value)> _fixedRows = [];
     private readonly SimplexSolver _master = new(new SimplexOptions { RefactorInterval = 500 });
     private readonly List<int[]> _panels = [];
     private readonly List<int> _panelVariables = [];
@@ -30,6 +34,7 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     private int _z;
     private int[] _minRow = [];
     private int _rounds;
+    private double _extraSlack;
 
     public TypeDistribution Solve(IEnumerable<int[]> initialPanels, bool stopAfterFirstStage, CancellationToken cancellationToken)
     {
@@ -64,6 +69,20 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var status = _master.Solve(cancellationToken);
+                while (status == LpStatus.Infeasible && _extraSlack < MaxExtraSlack)
+                {
+                    // Fixed values are optima of earlier stages, so the program is feasible; phase 1 stalling a
+                    // hair above its tolerance is round-off. Loosen the fixed rows (tenfold each time, at most
+                    // MaxExtraSlack, well inside the 1e-6 accuracy promised) and solve again.
+                    _extraSlack = _extraSlack == 0 ? 1e-9 : _extraSlack * 10;
+                    foreach (var (row, value) in _fixedRows)
+                    {
+                        _master.SetRhs(row, value - FixedSlack - _extraSlack);
+                    }
+
+                    status = _master.Solve(cancellationToken);
+                }
+
                 if (status != LpStatus.Optimal)
                 {
                     throw new InvalidOperationException($"The leximin master program ended with status {status} at stage {stages}.");
@@ -206,7 +225,8 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             }
         }
 
-        var row = _master.AddRow(RowKind.GreaterOrEqual, value - FixedSlack, terms.ToArray());
+        var row = _master.AddRow(RowKind.GreaterOrEqual, value - FixedSlack - _extraSlack, terms.ToArray());
+        _fixedRows.Add((row, value));
         _typeRows[type].Add(row);
     }
 }
