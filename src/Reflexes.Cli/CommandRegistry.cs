@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Reflexes.Cli.Matching;
 using Reflexes.Cli.Platform;
+using Reflexes.Cli.Sortition;
 
 namespace Reflexes.Cli;
 
@@ -12,5 +13,6 @@ internal static class CommandRegistry
         PlatformCommands.AddTo(root);
         Audit.AuditCommands.AddTo(root);
         MatchCommand.AddTo(root);
+        SortitionCommands.AddTo(root);
     }
 }
