@@ -23,6 +23,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "data-trust/exceptional-uses/{id}", // ExceptionalUseJourneyTests: once a request exists
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
         "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
+        "outreach/registry/{id}/correct", // RegistryJourneyTests: the correction
     ];
 
     [SkippableFact]

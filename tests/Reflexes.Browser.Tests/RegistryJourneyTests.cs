@@ -29,6 +29,12 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture)
 
         (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Georgette Aubry");
         await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Corriger l’inscription" }).ClickAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await page.GetByLabel("Téléphone", new() { Exact = true }).FillAsync("04 78 00 33 44");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("04 78 00 33 44");
         await page.GetByRole(AriaRole.Link, new() { Name = "Retour au registre" }).ClickAsync();
         (await page.Locator("main table").InnerTextAsync()).ShouldContain("Aubry Georgette");
         await page.ShouldHaveNoSeriousViolationsAsync();

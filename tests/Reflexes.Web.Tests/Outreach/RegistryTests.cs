@@ -105,3 +105,58 @@ public abstract class RegistryTests(AppFixture fixture)
 public sealed class RegistrySqliteTests(SqliteApp fixture) : RegistryTests(fixture), IClassFixture<SqliteApp>;
 
 public sealed class RegistryPostgreSqlTests(PostgreSqlApp fixture) : RegistryTests(fixture), IClassFixture<PostgreSqlApp>;
+
+/// <summary>Rights of a person without an account, exercised through an agent, once per database.</summary>
+public abstract class RegistryRightsTests(AppFixture fixture)
+{
+    [SkippableFact]
+    public async Task An_agent_corrects_a_registration_and_files_an_erasure_after_checking_identity_which_the_officer_exports_and_carries_out()
+    {
+        var app = await fixture.AppAsync();
+        var agent = app.CreateBrowserLikeClient();
+        await agent.SignInAsync(Demo.Email(Roles.Agent), Demo.Password);
+        var path = (await agent.PostFormAsync("/outreach/registry/register",
+        [
+            new("FirstName", "Lucien"), new("LastName", "Ferrand"), new("BirthDate", "1940-10-01"), new("Address", "3 quai du Port"),
+            new("Phone", "04 78 55 66 77"), new("Ground", "Age65Plus"), new("RegisteredBy", "Self"), new("Channel", "Phone"),
+            new("Purposes", "heatwave-register"),
+        ])).Headers.Location!.OriginalString;
+
+        var corrected = await agent.PostFormAsync(path + "/correct",
+        [
+            new("FirstName", "Lucien"), new("LastName", "Ferrand"), new("BirthDate", "1940-10-01"), new("Address", "3 quai du Port"),
+            new("Phone", "04 78 99 88 77"), new("Ground", "Age65Plus"),
+        ]);
+        corrected.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await agent.GetStringAsync(new Uri(path, UriKind.Relative))).ShouldContain("04 78 99 88 77");
+
+        var withoutCheck = await agent.PostFormAsync(path, [new("Right", "Erasure"), new("Channel", "Phone")], path + "?handler=Rights");
+        withoutCheck.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await withoutCheck.Content.ReadAsStringAsync()).ShouldContain("href=\"#IdentityChecked\"");
+        var filed = await agent.PostFormAsync(path, [new("Right", "Erasure"), new("Channel", "Phone"), new("IdentityChecked", "true")], path + "?handler=Rights");
+        filed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var request = await fixture.WithDbAsync(async db =>
+        {
+            var subject = await db.Registrants.Where(r => r.LastName == "Ferrand").Select(r => r.SubjectId).SingleAsync();
+            return await db.RightsRequests.SingleAsync(r => r.SubjectId == subject);
+        });
+        request.Channel.ShouldBe(ConsentChannel.Phone);
+        request.Details.ShouldStartWith(RightsIntake.IdentityCheckedMarker);
+
+        var dpo = app.CreateBrowserLikeClient();
+        await dpo.SignInAsync(Demo.Email(Roles.DataProtectionOfficer), Demo.Password);
+        var export = await dpo.GetStringAsync(new Uri($"/data-trust/rights/{request.Id}/export", UriKind.Relative));
+        export.ShouldContain("Ferrand");
+        export.ShouldContain("04 78 99 88 77");
+        (await agent.GetAsync(new Uri($"/data-trust/rights/{request.Id}/export", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var erase = await dpo.PostFormAsync($"/data-trust/rights/{request.Id}", [], $"/data-trust/rights/{request.Id}?handler=Erase");
+        erase.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await fixture.WithDbAsync(db => db.Registrants.CountAsync(r => r.LastName == "Ferrand"))).ShouldBe(0);
+        (await fixture.WithDbAsync(db => db.RightsRequests.SingleAsync(r => r.Id == request.Id))).ErasureReport!.ShouldContain("Erased: 1 item(s).");
+    }
+}
+
+public sealed class RegistryRightsSqliteTests(SqliteApp fixture) : RegistryRightsTests(fixture), IClassFixture<SqliteApp>;
+
+public sealed class RegistryRightsPostgreSqlTests(PostgreSqlApp fixture) : RegistryRightsTests(fixture), IClassFixture<PostgreSqlApp>;

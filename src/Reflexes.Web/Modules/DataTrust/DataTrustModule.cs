@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.Access.Domain;
@@ -10,6 +11,7 @@ using Reflexes.Web.Modules.DataTrust.Portfolio;
 using Reflexes.Web.Modules.DataTrust.PublishedProofs;
 using Reflexes.Web.Modules.DataTrust.Receipts;
 using Reflexes.Web.Modules.DataTrust.Rights;
+using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Security;
 
 namespace Reflexes.Web.Modules.DataTrust;
@@ -35,6 +37,7 @@ public static class DataTrustModule
         services.AddScoped<AccessJournal>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<ConsentRecording>();
+        services.AddScoped<RightsIntake>();
         services.AddScoped<DemoPurposes>();
         services.AddScoped<IPersonalDataHolder, AccountHolder>();
         services.AddScoped<IPersonalDataHolder, ConsentHolder>();
@@ -83,6 +86,21 @@ public static class DataTrustModule
             context.Response.Headers.ContentDisposition = "attachment; filename=\"reflexes-personal-data.json\"";
             return Results.Text(json, "application/json; charset=utf-8");
         }).RequireAuthorization(Policies.SignedIn);
+
+        // The officer answering an access or portability request made through an agent (no account).
+        endpoints.MapGet("/data-trust/rights/{id:guid}/export", async (Guid id, HttpContext context, ReflexesDbContext db, PersonalPortfolio portfolio, IStringLocalizer text, CancellationToken ct) =>
+        {
+            var request = await db.RightsRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+            if (request is null)
+            {
+                return Results.NotFound();
+            }
+
+            var subject = await db.DataSubjects.AsNoTracking().FirstAsync(s => s.Id == request.SubjectId, ct);
+            var json = await portfolio.ExportJsonAsync(new SubjectRef(subject.Id, subject.UserId), context.User, text, ct);
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"reflexes-personal-data.json\"";
+            return Results.Text(json, "application/json; charset=utf-8");
+        }).RequireAuthorization(Policies.DataProtectionOfficer);
         return endpoints;
     }
 }

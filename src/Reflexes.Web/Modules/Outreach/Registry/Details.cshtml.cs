@@ -8,7 +8,7 @@ namespace Reflexes.Web.Modules.Outreach.Registry;
 
 /// <summary>One registration, read under the register's purpose (and recorded); withdrawn at the person's request.</summary>
 [Authorize(Policy = OutreachModule.Policy)]
-public sealed class DetailsModel(RegistryDesk desk) : PageModel
+public sealed class DetailsModel(RegistryDesk desk, RightsIntake rights) : PageModel
 {
     public Registrant? Registrant { get; private set; }
 
@@ -19,6 +19,17 @@ public sealed class DetailsModel(RegistryDesk desk) : PageModel
 
     [BindProperty]
     public string? OnBehalfOf { get; set; }
+
+    [BindProperty]
+    public RightKind? Right { get; set; }
+
+    [BindProperty]
+    public string? RightDetails { get; set; }
+
+    [BindProperty]
+    public bool IdentityChecked { get; set; }
+
+    public Platform.Forms.FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -36,6 +47,46 @@ public sealed class DetailsModel(RegistryDesk desk) : PageModel
         }
 
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRightsAsync(Guid id, CancellationToken ct)
+    {
+        var (registrant, decision) = await desk.GetAsync(id, "outreach.registry-rights", User, ct);
+        if (decision is null || registrant is null)
+        {
+            return NotFound();
+        }
+
+        Registrant = registrant;
+        if (Right is null || !Enum.IsDefined(Right.Value))
+        {
+            Errors.Add(nameof(Right), "rights.error.kind");
+        }
+
+        if (!IdentityChecked)
+        {
+            Errors.Add(nameof(IdentityChecked), "registry.error.identity");
+        }
+
+        if ((RightDetails?.Trim().Length ?? 0) > 2000 || (Right is RightKind.Rectification or RightKind.Objection && string.IsNullOrWhiteSpace(RightDetails)))
+        {
+            Errors.Add(nameof(RightDetails), "rights.error.details");
+        }
+
+        if (Channel == ConsentChannel.SelfService || !Enum.IsDefined(Channel))
+        {
+            Errors.Add(nameof(Channel), "registry.error.channel");
+        }
+
+        if (Errors.Any)
+        {
+            return Page();
+        }
+
+        await rights.FileThroughAgentAsync(registrant.SubjectId, Right!.Value, RightDetails ?? "", Channel,
+            User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, ct);
+        TempData["Flash"] = "registry.rights-filed";
+        return Redirect("/outreach/registry/" + id);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)

@@ -63,6 +63,20 @@ public sealed class RegistryDesk(ReflexesDbContext db, PersonalDataAccess access
         return registrant;
     }
 
+    /// <summary>Corrects the registration at the person's request; false when it cannot be read.</summary>
+    public async Task<bool> CorrectAsync(Guid id, RegistrantDetails details, ClaimsPrincipal agent, CancellationToken ct)
+    {
+        var (registrant, _) = await GetAsync(id, "outreach.registry-correct", agent, ct);
+        if (registrant is null)
+        {
+            return false;
+        }
+
+        registrant.Correct(details, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Withdraws the registration: the consent is withdrawn at once and the row is kept only as withdrawn.</summary>
     public async Task<bool> WithdrawAsync(Guid id, ConsentChannel channel, string? onBehalfOf, ClaimsPrincipal agent, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-namespace Reflexes.Web.Modules.DataTrust.Domain;
+namespace Reflexes.Web.Modules.DataTrust.Contracts;
 
 /// <summary>The rights a person may exercise (GDPR articles 15 to 21).</summary>
 public enum RightKind
