@@ -36,6 +36,11 @@ public abstract class RegistryTests(AppFixture fixture)
         details.ShouldContain("Jeanne Lefort");
         details.ShouldContain("04 78 12 34 56");
         (await agent.GetStringAsync(new Uri("/outreach/registry", UriKind.Relative))).ShouldContain("Lefort Jeanne");
+        var logs = string.Join('\n', app.Logs.Lines);
+        app.Logs.Lines.ShouldNotBeEmpty();
+        logs.ShouldNotContain("Lefort");
+        logs.ShouldNotContain("04 78 12 34 56");
+        logs.ShouldNotContain("rue des Tanneurs");
 
         var consent = await fixture.WithDbAsync(async db =>
         {

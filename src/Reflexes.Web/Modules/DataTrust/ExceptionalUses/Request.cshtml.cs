@@ -70,10 +70,24 @@ public sealed class RequestModel(ReflexesDbContext db, ConsentLedger ledger, Tim
             return Page();
         }
 
-        var sequence = await db.ExceptionalUses.CountAsync(ct) + 1;
-        var use = ExceptionalUse.Request(request, sequence, User.FindFirstValue(ClaimTypes.NameIdentifier)!, now);
-        db.ExceptionalUses.Add(use);
-        await db.SaveChangesAsync(ct);
+        // References are numbered in order; two instances numbering at once collide on the unique
+        // index, and the later one takes the next number.
+        ExceptionalUse use;
+        for (var attempt = 1; ; attempt++)
+        {
+            var sequence = await db.ExceptionalUses.CountAsync(ct) + 1;
+            use = ExceptionalUse.Request(request, sequence, User.FindFirstValue(ClaimTypes.NameIdentifier)!, now);
+            db.ExceptionalUses.Add(use);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.Entry(use).State = EntityState.Detached;
+            }
+        }
         TempData["Flash"] = "exceptional.requested";
         return Redirect("/data-trust/exceptional-uses/" + use.Id);
     }
