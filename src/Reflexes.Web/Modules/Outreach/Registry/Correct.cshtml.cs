@@ -10,7 +10,7 @@ namespace Reflexes.Web.Modules.Outreach.Registry;
 
 /// <summary>An agent corrects a registration at the person's request (right to rectification).</summary>
 [Authorize(Policy = OutreachModule.Policy)]
-public sealed class CorrectModel(RegistryDesk desk, ReflexesDbContext db, TimeProvider clock) : PageModel
+public sealed class CorrectModel(RegistryDesk desk, ReflexesDbContext db, TimeProvider clock) : PageModel, IPersonFields
 {
     [BindProperty] public string FirstName { get; set; } = "";
     [BindProperty] public string LastName { get; set; } = "";

@@ -12,7 +12,7 @@ namespace Reflexes.Web.Modules.Outreach.Registry;
 
 /// <summary>An agent registers a person who called, wrote or came in, with the purposes they agreed to. No proof is asked.</summary>
 [Authorize(Policy = OutreachModule.Policy)]
-public sealed class RegisterModel(RegistryDesk desk, ConsentRecording consents, ReflexesDbContext db, TimeProvider clock) : PageModel
+public sealed class RegisterModel(RegistryDesk desk, ConsentRecording consents, ReflexesDbContext db, TimeProvider clock) : PageModel, IPersonFields
 {
     [BindProperty] public string FirstName { get; set; } = "";
     [BindProperty] public string LastName { get; set; } = "";
