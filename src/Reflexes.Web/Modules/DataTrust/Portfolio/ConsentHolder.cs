@@ -29,6 +29,6 @@ public sealed class ConsentHolder(ConsentLedger ledger) : IPersonalDataHolder
     {
         var count = (await ledger.HistoryAsync(subject.SubjectId, ct)).Count;
         return new ErasureOutcome(0, count == 0 ? [] :
-            [new KeptItem($"{count} consent record(s)", "Proof of what the person agreed to and when (GDPR art. 7(1)); they name no one, only the person's identifier.")]);
+            [new KeptItem($"{count} consent record(s)", "Proof of what the person agreed to and when (GDPR art. 7(1)): each names the person by identifier only and, where someone spoke for them, says who that was.")]);
     }
 }
