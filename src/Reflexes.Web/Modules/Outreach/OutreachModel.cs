@@ -3,7 +3,7 @@ using Reflexes.Web.Modules.Outreach.Domain;
 
 namespace Reflexes.Web.Modules.Outreach;
 
-/// <summary>The Outreach module's tables: the register of fragile residents.</summary>
+/// <summary>The Outreach module's tables: the register of fragile residents and referrals.</summary>
 internal static class OutreachModel
 {
     public static void Configure(ModelBuilder builder)
@@ -23,6 +23,21 @@ internal static class OutreachModel
             e.Property(r => r.RecordedByUserId).HasMaxLength(450).IsRequired();
             e.HasIndex(r => r.SubjectId).IsUnique();
             e.HasIndex(r => r.NeighbourhoodId);
+        });
+
+        builder.Entity<Referral>(e =>
+        {
+            e.ToTable("Referrals");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Category).HasConversion<string>().HasMaxLength(30).IsRequired();
+            e.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(30).IsRequired();
+            e.Property(r => r.Details).HasMaxLength(ReferralFiling.DetailsMaxLength).IsRequired();
+            e.Property(r => r.FiledByUserId).HasMaxLength(450).IsRequired();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(30).IsRequired();
+            e.HasIndex(r => r.SubjectId);
+            e.HasIndex(r => r.RegistrantId);
+            e.HasIndex(r => r.CampaignId);
+            e.HasIndex(r => r.Status);
         });
     }
 }

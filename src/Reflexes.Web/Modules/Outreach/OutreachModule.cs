@@ -13,6 +13,7 @@ public static class OutreachModule
     public static IServiceCollection AddOutreach(this IServiceCollection services)
     {
         services.AddScoped<RegistryDesk>();
+        services.AddScoped<Referrals.ReferralDesk>();
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;

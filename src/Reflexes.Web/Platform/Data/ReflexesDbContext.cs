@@ -45,6 +45,8 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.Registrant> Registrants => Set<Modules.Outreach.Domain.Registrant>();
 
+    public DbSet<Modules.Outreach.Domain.Referral> Referrals => Set<Modules.Outreach.Domain.Referral>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.
