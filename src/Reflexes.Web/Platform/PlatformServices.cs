@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.DataTrust;
 using Reflexes.Web.Modules.Outreach;
+using Reflexes.Web.Modules.Reserve;
 using Reflexes.Web.Modules.Territory;
 using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Email;
@@ -31,6 +32,7 @@ public static class PlatformServices
         services.AddTerritory();
         services.AddDataTrust(configuration);
         services.AddOutreach();
+        services.AddReserve();
         return services;
     }
 }

@@ -68,5 +68,6 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
         TerritoryModel.Configure(builder);
         DataTrustModel.Configure(builder);
         Modules.Outreach.OutreachModel.Configure(builder);
+        Modules.Reserve.ReserveModel.Configure(builder);
     }
 }

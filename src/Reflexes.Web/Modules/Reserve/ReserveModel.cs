@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Reflexes.Web.Modules.Reserve;
+
+/// <summary>The civic reserve's tables; each feature configures its own entities from here.</summary>
+internal static class ReserveModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+    }
+}

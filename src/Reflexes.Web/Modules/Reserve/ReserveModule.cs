@@ -1,0 +1,20 @@
+using Reflexes.Web.Modules.Access.Domain;
+
+namespace Reflexes.Web.Modules.Reserve;
+
+/// <summary>
+/// The civic reserve: volunteers and reassigned agents, the needs (missions) and offers of the territory,
+/// and the coordinators' planning of who goes where, computed by the matching engine.
+/// </summary>
+public static class ReserveModule
+{
+    /// <summary>The coordination unit: moderates missions, plans and publishes.</summary>
+    public const string CoordinationPolicy = "reserve-coordination";
+
+    public static IServiceCollection AddReserve(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CoordinationPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
+        return services;
+    }
+}
