@@ -25,19 +25,6 @@ internal static class OutreachModel
             e.HasIndex(r => r.NeighbourhoodId);
         });
 
-        builder.Entity<Referral>(e =>
-        {
-            e.ToTable("Referrals");
-            e.HasKey(r => r.Id);
-            e.Property(r => r.Category).HasConversion<string>().HasMaxLength(30).IsRequired();
-            e.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(30).IsRequired();
-            e.Property(r => r.Details).HasMaxLength(ReferralFiling.DetailsMaxLength).IsRequired();
-            e.Property(r => r.FiledByUserId).HasMaxLength(450).IsRequired();
-            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(30).IsRequired();
-            e.HasIndex(r => r.SubjectId);
-            e.HasIndex(r => r.RegistrantId);
-            e.HasIndex(r => r.CampaignId);
-            e.HasIndex(r => r.Status);
-        });
+        Referrals.ReferralsModel.Configure(builder);
     }
 }

@@ -14,6 +14,7 @@ public static class OutreachModule
     {
         services.AddScoped<RegistryDesk>();
         services.AddScoped<Referrals.ReferralDesk>();
+        Referrals.ReferralServices.AddReferrals(services);
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;

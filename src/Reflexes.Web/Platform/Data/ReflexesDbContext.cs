@@ -47,6 +47,12 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.Referral> Referrals => Set<Modules.Outreach.Domain.Referral>();
 
+    public DbSet<Modules.Outreach.Domain.ReferralEvent> ReferralEvents => Set<Modules.Outreach.Domain.ReferralEvent>();
+
+    public DbSet<Modules.Outreach.Domain.RoutingRule> RoutingRules => Set<Modules.Outreach.Domain.RoutingRule>();
+
+    public DbSet<Modules.Outreach.Domain.ServiceMember> ServiceMembers => Set<Modules.Outreach.Domain.ServiceMember>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.
