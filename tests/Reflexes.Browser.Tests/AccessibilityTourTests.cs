@@ -24,6 +24,11 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
         "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
         "outreach/registry/{id}/correct", // RegistryJourneyTests: the correction
+        "outreach/referrals/file/{registrantId}", // OrientationJourneyTests: from a person's page
+        "outreach/orientation", // OrientationJourneyTests: the orientator's queue
+        "outreach/orientation/{id}", // OrientationJourneyTests: routing a referral
+        "outreach/referrals/inbox", // OrientationJourneyTests: the partner's inbox
+        "outreach/referrals/inbox/{id}", // OrientationJourneyTests: acknowledging and closing
     ];
 
     [SkippableFact]

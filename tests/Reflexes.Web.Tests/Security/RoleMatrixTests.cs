@@ -11,6 +11,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Everyone = "*";
     private const string Staff = "staff";
     private const string Outreach = "outreach";
+    private const string Orientation = "orientation";
+    private const string Inbox = "inbox";
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -43,6 +45,11 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/data-trust/rights", Roles.DataProtectionOfficer),
         ("/outreach/registry", Outreach),
         ("/outreach/registry/register", Outreach),
+        ("/outreach/orientation", Roles.Orientator),
+        ("/outreach/orientation/rules", Orientation),
+        ("/outreach/orientation/dashboard", Orientation),
+        ("/outreach/orientation/dashboard?handler=Export", Orientation),
+        ("/outreach/referrals/inbox", Inbox),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -59,7 +66,9 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         foreach (var (path, allowed) in Pages)
         {
             var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role))
-                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent);
+                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
+                || (allowed == Orientation && role is Roles.Coordinator or Roles.Orientator)
+                || (allowed == Inbox && role is Roles.Partner or Roles.Agent);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden
