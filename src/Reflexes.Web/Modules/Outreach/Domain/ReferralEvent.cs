@@ -46,17 +46,17 @@ public sealed class ReferralEvent : IResidentData
 
     public static ReferralEvent For(
         Guid referralId, Guid subjectId, ReferralEventKind kind, ReferralStatus status, Guid? serviceId, string actorUserId, DateTime nowUtc, string? note = null) => new()
-    {
-        Id = Guid.NewGuid(),
-        ReferralId = referralId,
-        SubjectId = subjectId,
-        AtUtc = nowUtc,
-        ActorUserId = actorUserId,
-        Kind = kind,
-        Status = status,
-        ServiceId = serviceId,
-        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-    };
+        {
+            Id = Guid.NewGuid(),
+            ReferralId = referralId,
+            SubjectId = subjectId,
+            AtUtc = nowUtc,
+            ActorUserId = actorUserId,
+            Kind = kind,
+            Status = status,
+            ServiceId = serviceId,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
 }
 
 /// <summary>What happened to a referral (stored by name).</summary>
