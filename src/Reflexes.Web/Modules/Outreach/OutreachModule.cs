@@ -14,8 +14,8 @@ public static class OutreachModule
     {
         services.AddScoped<RegistryDesk>();
         services.AddScoped<Referrals.ReferralDesk>();
-        Referrals.ReferralServices.AddReferrals(services);
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
+        Referrals.ReferralServices.AddReferrals(services);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;
     }

@@ -19,6 +19,8 @@ public sealed class ReferralModel(ReferralRecords records, OrientationDesk desk,
 
     public IReadOnlyList<ReferralRecords.HistoryLine> History { get; private set; } = [];
 
+    public string? OwnerName { get; private set; }
+
     public IReadOnlyList<ServiceMembership.Service> ReceivingServices { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
@@ -80,6 +82,7 @@ public sealed class ReferralModel(ReferralRecords records, OrientationDesk desk,
         Referral = referral;
         Person = await records.PersonOfAsync(referral, ct);
         History = await records.HistoryAsync(referral, ct);
+        OwnerName = await records.DisplayNameAsync(referral.OwnerUserId, ct);
         ReceivingServices = await services.ReceivingServicesAsync(ct);
         ServiceNames = await services.NamesAsync(ct);
         Neighbourhoods = await desk.NeighbourhoodNamesAsync(ct);

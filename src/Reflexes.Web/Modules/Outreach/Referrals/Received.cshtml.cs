@@ -18,6 +18,8 @@ public sealed class ReceivedModel(ServiceInbox inbox, ReferralRecords records, S
 
     public IReadOnlyList<ReferralRecords.HistoryLine> History { get; private set; } = [];
 
+    public string? OwnerName { get; private set; }
+
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
 
     [BindProperty]
@@ -120,6 +122,7 @@ public sealed class ReceivedModel(ServiceInbox inbox, ReferralRecords records, S
         Person = referral.ConsentToShare ? await records.PersonOfAsync(referral, ct) : null;
         Orientator = await inbox.OrientatorAsync(referral, ct);
         History = await records.HistoryAsync(referral, ct);
+        OwnerName = await records.DisplayNameAsync(referral.OwnerUserId, ct);
         ServiceNames = await services.NamesAsync(ct);
         return true;
     }

@@ -86,6 +86,10 @@ public sealed class ReferralRecords(ReflexesDbContext db, PersonalDataAccess acc
             .Select(e => new HistoryLine(e.AtUtc, names.GetValueOrDefault(e.ActorUserId, e.ActorUserId), e.Kind, e.Status, e.ServiceId, e.Note))];
     }
 
+    /// <summary>The display name of an account (an owner, an orientator), or null.</summary>
+    public async Task<string?> DisplayNameAsync(string? userId, CancellationToken ct) =>
+        userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+
     /// <summary>Figures for dashboards and the anonymous export.</summary>
     public async Task<IReadOnlyList<Fact>> FactsAsync(CancellationToken ct) =>
         await db.Referrals.AsNoTracking().Select(r => new Fact(
