@@ -376,6 +376,17 @@ public sealed class ReassignmentDesk(ReflexesDbContext db, PersonalDataAccess ac
     internal async Task<IReadOnlyList<ReassignmentHalfDay>> HalfDaysOfVolunteerAsync(Guid volunteerId, CancellationToken ct) =>
         await db.ReassignmentHalfDays.AsNoTracking().Where(h => h.VolunteerId == volunteerId).ToListAsync(ct);
 
+    /// <summary>Erases an agent's reassignments and half-days (rights handling, subject already allowed); how many rows went.</summary>
+    internal async Task<int> EraseOfVolunteerAsync(Guid volunteerId, CancellationToken ct)
+    {
+        var halfDays = await db.ReassignmentHalfDays.Where(h => h.VolunteerId == volunteerId).ToListAsync(ct);
+        var periods = await db.Reassignments.Where(r => r.VolunteerId == volunteerId).ToListAsync(ct);
+        db.ReassignmentHalfDays.RemoveRange(halfDays);
+        db.Reassignments.RemoveRange(periods);
+        await db.SaveChangesAsync(ct);
+        return halfDays.Count + periods.Count;
+    }
+
     private async Task<Balance> BalanceOfAsync(Guid volunteerId, Guid agentId, int year, CancellationToken ct)
     {
         var entry = (await directory.AgentsAsync([agentId], ct)).GetValueOrDefault(agentId);
