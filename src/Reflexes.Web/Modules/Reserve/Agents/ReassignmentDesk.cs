@@ -36,7 +36,7 @@ public sealed class ReassignmentDesk(ReflexesDbContext db, PersonalDataAccess ac
     public sealed record ReassignmentView(Reassignment Reassignment, string AgentName, string HostName);
 
     /// <summary>An agent's personal reassignment plan: periods, half-days given and skills used, and the balance.</summary>
-    public sealed record Plan(VolunteerDesk.Details Member, Agent? Entry, IReadOnlyList<ReassignmentView> Reassignments, IReadOnlyList<ReassignmentHalfDay> HalfDays, Balance Balance);
+    public sealed record Plan(VolunteerDesk.Details Member, Agent? Entry, IReadOnlyList<ReassignmentView> Periods, IReadOnlyList<ReassignmentHalfDay> HalfDays, Balance Balance);
 
     // ---- Quotas -------------------------------------------------------------------------------------
 
