@@ -29,6 +29,8 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "outreach/orientation/{id}", // OrientationJourneyTests: routing a referral
         "outreach/referrals/inbox", // OrientationJourneyTests: the partner's inbox
         "outreach/referrals/inbox/{id}", // OrientationJourneyTests: acknowledging and closing
+        "reserve/agents/plan", // ReserveJourneyTests: an agent of the staff directory
+        "reserve/agents/approvals", // ReserveJourneyTests: the agent's manager
     ];
 
     [SkippableFact]

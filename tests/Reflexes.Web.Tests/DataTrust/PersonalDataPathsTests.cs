@@ -52,9 +52,11 @@ public sealed partial class PersonalDataPathsTests
             ("Outreach/Calls/Export.cs", "foreach (var r in db.Set<Registrant>()) { }"),
             ("Outreach/Registry/RegistryDesk.cs", "await access.FilterAsync(ids, ...); db.Registrants.Where(...); // PersonalDataAccess"),
             ("Outreach/Registrants/Page.cs", "using Reflexes.Web.Modules.Outreach.Registrants; var m = Registrants.RegistrantsModel.Name;"),
+            ("Outreach/Registrants/Page.cshtml", "@model Reflexes.Web.Modules.Outreach.Registrants.PageModel\n@using Reflexes.Web.Modules.Outreach.Registrants"),
+            ("Outreach/Registrants/Page.cshtml.cs", "namespace Reflexes.Web.Modules.Outreach.Registrants;\nusing Reflexes.Web.Modules.Outreach.Registrants;\nvar r = db.Registrants.Count();"),
         };
 
-        Unguarded(sets, files).ShouldBe(["Outreach/Calls/NextCall.cs reads Registrant", "Outreach/Calls/Export.cs reads Registrant"]);
+        Unguarded(sets, files).ShouldBe(["Outreach/Calls/NextCall.cs reads Registrant", "Outreach/Calls/Export.cs reads Registrant", "Outreach/Registrants/Page.cshtml.cs reads Registrant"]);
     }
 
     private static List<(string DbSet, string Entity)> ResidentDataSets(ReflexesDbContext db) =>

@@ -13,6 +13,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Outreach = "outreach";
     private const string Orientation = "orientation";
     private const string Inbox = "inbox";
+    private const string ReserveCoordination = "reserve-coordination";
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -50,6 +51,13 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/outreach/orientation/dashboard", Orientation),
         ("/outreach/orientation/dashboard?handler=Export", Orientation),
         ("/outreach/referrals/inbox", Inbox),
+        ("/reserve/me", Everyone),
+        ("/reserve/volunteers", ReserveCoordination),
+        ("/reserve/volunteers/register", ReserveCoordination),
+        ("/reserve/skills", ReserveCoordination),
+        ("/reserve/agents/reassignments", ReserveCoordination),
+        ("/reserve/agents/plan", Staff),
+        ("/reserve/agents/approvals", Staff),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -69,6 +77,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
                 || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
                 || (allowed == Orientation && role is Roles.Coordinator or Roles.Orientator)
                 || (allowed == Inbox && role is Roles.Partner or Roles.Agent);
+                || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.Reserve.Volunteers;
 
 namespace Reflexes.Web.Modules.Reserve;
 
@@ -8,5 +9,6 @@ internal static class ReserveModel
     public static void Configure(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        VolunteersModel.Configure(builder);
     }
 }

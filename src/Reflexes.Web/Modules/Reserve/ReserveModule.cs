@@ -1,4 +1,5 @@
 using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.Reserve.Volunteers;
 
 namespace Reflexes.Web.Modules.Reserve;
 
@@ -15,6 +16,7 @@ public static class ReserveModule
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(CoordinationPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
+        services.AddReserveVolunteers();
         return services;
     }
 }

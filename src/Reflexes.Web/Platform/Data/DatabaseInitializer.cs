@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     DatabaseSettings settings,
     DemoTerritory demo,
     DemoPurposes purposes,
+    Modules.Reserve.Volunteers.ReserveDemo reserve,
     UserAdministration administration,
     Modules.Outreach.Orientation.ReferralDemo referralDemo,
     IHostEnvironment environment,
@@ -67,6 +68,7 @@ public sealed class DatabaseInitializer(
         var dpo = await db.Users.Where(u => u.Email == dpoEmail).Select(u => u.Id).SingleAsync(ct);
         await purposes.SeedAsync(dpo, ct);
         await referralDemo.SeedAsync(ct);
+        await reserve.SeedAsync(ct);
     }
 
     public async Task InitialiseAsync(CancellationToken ct)

@@ -52,6 +52,19 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
     public DbSet<Modules.Outreach.Domain.RoutingRule> RoutingRules => Set<Modules.Outreach.Domain.RoutingRule>();
 
     public DbSet<Modules.Outreach.Domain.ServiceMember> ServiceMembers => Set<Modules.Outreach.Domain.ServiceMember>();
+    public DbSet<Modules.Reserve.Domain.Skill> Skills => Set<Modules.Reserve.Domain.Skill>();
+
+    public DbSet<Modules.Reserve.Domain.Volunteer> Volunteers => Set<Modules.Reserve.Domain.Volunteer>();
+
+    public DbSet<Modules.Reserve.Domain.VolunteerSkill> VolunteerSkills => Set<Modules.Reserve.Domain.VolunteerSkill>();
+
+    public DbSet<Modules.Reserve.Domain.VolunteerDatedAvailability> VolunteerDatedAvailabilities => Set<Modules.Reserve.Domain.VolunteerDatedAvailability>();
+
+    public DbSet<Modules.Reserve.Domain.ReassignmentQuota> ReassignmentQuotas => Set<Modules.Reserve.Domain.ReassignmentQuota>();
+
+    public DbSet<Modules.Reserve.Domain.Reassignment> Reassignments => Set<Modules.Reserve.Domain.Reassignment>();
+
+    public DbSet<Modules.Reserve.Domain.ReassignmentHalfDay> ReassignmentHalfDays => Set<Modules.Reserve.Domain.ReassignmentHalfDay>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,6 +35,16 @@ public sealed class ConsentRecording(ReflexesDbContext db, ConsentLedger ledger,
         await ledger.RecordAsync(subject, purposeCode, given ? ConsentChoice.Given : ConsentChoice.Withdrawn, channel, agentUserId, onBehalfOf, ct);
     }
 
+    /// <summary>The data subject of a signed-in person's account, created the first time they come.</summary>
+    public async Task<Guid> SubjectOfAccountAsync(string userId, CancellationToken ct) => (await ledger.SubjectOfUserAsync(userId, ct)).Id;
+
+    /// <summary>Records a choice the signed-in person made themself, as the "my data" page does.</summary>
+    public async Task RecordOwnChoiceAsync(string userId, string purposeCode, bool given, CancellationToken ct)
+    {
+        var subject = await ledger.SubjectOfUserAsync(userId, ct);
+        await ledger.RecordAsync(subject, purposeCode, given ? ConsentChoice.Given : ConsentChoice.Withdrawn, ConsentChannel.SelfService, userId, null, ct);
+    }
+
     public async Task<bool> HasCurrentConsentAsync(Guid subjectId, string purposeCode, CancellationToken ct) =>
         await ledger.StateAsync(subjectId, purposeCode, ct) == ConsentState.Given;
 }
