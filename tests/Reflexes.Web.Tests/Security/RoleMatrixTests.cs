@@ -76,7 +76,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
             var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role))
                 || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
                 || (allowed == Orientation && role is Roles.Coordinator or Roles.Orientator)
-                || (allowed == Inbox && role is Roles.Partner or Roles.Agent);
+                || (allowed == Inbox && role is Roles.Partner or Roles.Agent)
                 || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
