@@ -239,6 +239,41 @@ public abstract class OrientationTests(AppFixture fixture)
         (await partner.GetAsync(new Uri(path, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [SkippableFact]
+    public async Task A_referral_about_a_person_who_withdrew_from_outreach_calls_is_hidden_and_reading_it_is_refused_and_recorded()
+    {
+        var app = await fixture.AppAsync();
+        var orientator = app.CreateBrowserLikeClient();
+        await orientator.SignInAsync(Demo.Email(Roles.Orientator), Demo.Password);
+        var person = await RegisterAsync(orientator, "Hortense", "Lemaire", null);
+        await orientator.PostFormAsync("/outreach/referrals/file/" + person.Split('/').Last(),
+            [new("Category", "Money"), new("Urgency", "Normal"), new("Details", "Ne sait plus payer son loyer."), new("ConsentToShare", "true")]);
+        var id = await IdOfAsync("Ne sait plus payer son loyer.");
+        (await orientator.GetStringAsync(new Uri("/outreach/orientation", UriKind.Relative))).ShouldContain("Lemaire Hortense");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var subject = await fixture.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => r.SubjectId).SingleAsync());
+            var agentId = await fixture.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Email(Roles.Agent)).Select(u => u.Id).SingleAsync());
+            await scope.ServiceProvider.GetRequiredService<ConsentRecording>()
+                .RecordThroughAgentAsync(subject, "outreach-calls", given: false, ConsentChannel.Phone, agentId, null, default);
+        }
+
+        var queue = await orientator.GetStringAsync(new Uri("/outreach/orientation", UriKind.Relative));
+        queue.ShouldNotContain("Lemaire");
+        queue.ShouldContain("ne sont pas affichées");
+        var read = await orientator.GetAsync(new Uri("/outreach/orientation/" + id, UriKind.Relative));
+        read.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var refused = await read.Content.ReadAsStringAsync();
+        refused.ShouldNotContain("Ne sait plus payer");
+        refused.ShouldContain("appels de prévenance a été retiré");
+        (await fixture.WithDbAsync(db => db.Set<Reflexes.Web.Modules.DataTrust.Audit.AuditEntry>()
+            .CountAsync(e => e.Record!.EndsWith("/referral/" + id) && e.Result == "Denied"))).ShouldBe(1);
+        (await orientator.PostFormAsync("/outreach/orientation", [new("ServiceId", ReferralDemo.Ccas.ToString())], "/outreach/orientation/" + id))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => r.Status).SingleAsync())).ShouldBe(ReferralStatus.Filed);
+    }
+
     private async Task<Guid> IdOfAsync(string detailsStart) =>
         await fixture.WithDbAsync(db => db.Referrals.Where(r => r.Details.StartsWith(detailsStart)).Select(r => r.Id).SingleAsync());
 
