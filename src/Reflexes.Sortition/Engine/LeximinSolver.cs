@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Reflexes.Optimization;
 
 namespace Reflexes.Sortition.Engine;
@@ -11,7 +13,7 @@ namespace Reflexes.Sortition.Engine;
 /// One master LP lives through all stages: a fixed type's row is switched off by its right-hand side and a
 /// new row "probability ≥ fixed value" is added, so every solve starts from the previous basis.
 /// </summary>
-internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] selectable)
+internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] selectable, double[]? targets = null)
 {
     /// <summary>A dual weight above this marks a type as bound at the stage optimum (duals of a stage sum to 1).</summary>
     private const double FixingDualThreshold = 1e-6;
@@ -25,8 +27,9 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Largest extra loosening of fixed rows allowed to recover from round-off.</summary>
     private const double MaxExtraSlack = 1e-7;
 
+
     private readonly List<(int Row, double Value)> _fixedRows = [];
-    private readonly SimplexSolver _master = new(new SimplexOptions { RefactorInterval = 500 });
+    private SimplexSolver _master = new();
     private readonly List<int[]> _panels = [];
     private readonly List<int> _panelVariables = [];
     private readonly List<List<int>> _typeRows = [];
@@ -35,10 +38,21 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     private int[] _minRow = [];
     private int _rounds;
     private double _extraSlack;
+    private TimeSpan _masterTime;
+    private readonly int _partialPivots = int.Parse(Environment.GetEnvironmentVariable("LEXPARTIAL") ?? "0", CultureInfo.InvariantCulture);
+    private TimeSpan _pricingTime;
+
+    /// <summary>The optimum of the first stage (the maximin value, or the share of the targets reached).</summary>
+    public double Z { get; private set; }
+
+    /// <summary>Every panel generated so far (with or without probability).</summary>
+    public IReadOnlyList<int[]> Panels => _panels;
 
     public TypeDistribution Solve(IEnumerable<int[]> initialPanels, bool stopAfterFirstStage, CancellationToken cancellationToken)
     {
         var types = model.TypeCount;
+        // Recomputing the dense inverse costs about m pivots' worth of work: do it every 2m pivots at least.
+        _master = new SimplexSolver(new SimplexOptions { RefactorInterval = Math.Max(500, 2 * types), SteepestEdgeCandidates = 8 });
         _minRow = new int[types];
         for (var t = 0; t < types; t++)
         {
@@ -51,7 +65,8 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
         }
 
         _sumRow = _master.AddRow(RowKind.Equal, 1);
-        var zColumn = Enumerable.Range(0, types).Where(t => selectable[t]).Select(t => (_minRow[t], -1.0)).ToArray();
+        // With targets, row t reads "probability of t ≥ λ·target_t" (its right-hand side moves to the λ column).
+        var zColumn = Enumerable.Range(0, types).Where(t => selectable[t]).Select(t => (_minRow[t], -(targets?[t] ?? 1.0))).ToArray();
         _z = _master.AddVariable(-1, 0, 1, zColumn);
         foreach (var panel in initialPanels)
         {
@@ -65,10 +80,18 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
         while (unfixed > 0)
         {
             stages++;
+            var partial = _partialPivots > 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var status = _master.Solve(cancellationToken);
+                var masterStart = Stopwatch.GetTimestamp();
+                var status = _master.Solve(partial ? _partialPivots : int.MaxValue, cancellationToken);
+                var optimal = status == LpStatus.Optimal;
+                if (status == LpStatus.IterationLimit && partial)
+                {
+                    status = LpStatus.Optimal;
+                }
+
                 while (status == LpStatus.Infeasible && _extraSlack < MaxExtraSlack)
                 {
                     // Fixed values are optima of earlier stages, so the program is feasible; phase 1 stalling a
@@ -81,8 +104,10 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     }
 
                     status = _master.Solve(cancellationToken);
+                    optimal = status == LpStatus.Optimal;
                 }
 
+                _masterTime += Stopwatch.GetElapsedTime(masterStart);
                 if (status != LpStatus.Optimal)
                 {
                     throw new InvalidOperationException($"The leximin master program ended with status {status} at stage {stages}.");
@@ -93,13 +118,30 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     weights[t] = selectable[t] ? TypeDual(t) / model.Members[t].Length : 0;
                 }
 
+                if (targets is not null && optimal && _master.Value(_z) >= 1)
+                {
+                    // Every target is met (λ cannot exceed 1): the lottery itself is the proof, no pricing needed.
+                    break;
+                }
+
                 var threshold = -_master.RowDual(_sumRow) + PricingTolerance;
+                var pricingStart = Stopwatch.GetTimestamp();
                 var found = pricer.Above(weights, threshold, cancellationToken);
+                _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
                 _rounds++;
                 if (found.Count == 0)
                 {
+                    if (!optimal)
+                    {
+                        // Prices from a basis that is not yet optimal prove nothing: finish the solve and price again.
+                        partial = false;
+                        continue;
+                    }
+
                     break;
                 }
+
+                partial = _partialPivots > 0;
 
                 // Keep the best few panels found on the way: more columns per round, fewer rounds.
                 foreach (var panel in found.TakeLast(4))
@@ -109,6 +151,7 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             }
 
             var z = _master.Value(_z);
+            Z = z;
             if (stopAfterFirstStage)
             {
                 break;
@@ -175,7 +218,11 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             }
         }
 
-        return new TypeDistribution(kept, keptProbabilities, typeProbabilities, stages, _rounds);
+        return new TypeDistribution(kept, keptProbabilities, typeProbabilities, stages, _rounds)
+        {
+            Timing = string.Create(CultureInfo.InvariantCulture,
+                $"master LP {_masterTime.TotalSeconds:F2} s ({_master.Iterations} pivots: {_master.DegeneratePivots} degenerate, {_master.BlandPivots} Bland, {_master.PhaseOnePivots} phase 1, {_master.Refactors} refactors; {_master.RowCount} rows, {_master.VariableCount} columns), pricing {_pricingTime.TotalSeconds:F2} s"),
+        };
     }
 
     private double TypeDual(int type)
