@@ -35,7 +35,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     private double[] _basicValues = [];
     private double[] _duals = [];
     private bool _hasBasis;
-    private readonly int _candidateLimit = Environment.GetEnvironmentVariable("LEXSE") is { } se ? int.Parse(se, System.Globalization.CultureInfo.InvariantCulture) : (options ?? SimplexOptions.Default).SteepestEdgeCandidates;
+    private readonly int _candidateLimit = (options ?? SimplexOptions.Default).SteepestEdgeCandidates;
     private int[] _candidates = [];
     private double[] _candidateReduced = [];
     private double[] _candidateScore = [];

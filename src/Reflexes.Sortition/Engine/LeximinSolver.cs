@@ -24,6 +24,9 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Fixed probabilities are kept as "≥ value − slack" so that round-off never makes a later stage infeasible.</summary>
     private const double FixedSlack = 1e-9;
 
+    /// <summary>Weight of the previous prices in dual smoothing (0 switches it off); 0.8 halved the master's pivots on generated pools.</summary>
+    private const double Smoothing = 0.8;
+
     /// <summary>Largest extra loosening of fixed rows allowed to recover from round-off.</summary>
     private const double MaxExtraSlack = 1e-7;
 
@@ -39,7 +42,6 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     private int _rounds;
     private double _extraSlack;
     private TimeSpan _masterTime;
-    private readonly int _partialPivots = int.Parse(Environment.GetEnvironmentVariable("LEXPARTIAL") ?? "0", CultureInfo.InvariantCulture);
     private TimeSpan _pricingTime;
 
     /// <summary>The optimum of the first stage (the maximin value, or the share of the targets reached).</summary>
@@ -80,17 +82,15 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
         while (unfixed > 0)
         {
             stages++;
-            var partial = _partialPivots > 0;
+            var smoothedValid = false;
+            var mispriced = false;
+            var smoothed = new double[types];
+            var smoothedSum = 0.0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var masterStart = Stopwatch.GetTimestamp();
-                var status = _master.Solve(partial ? _partialPivots : int.MaxValue, cancellationToken);
-                var optimal = status == LpStatus.Optimal;
-                if (status == LpStatus.IterationLimit && partial)
-                {
-                    status = LpStatus.Optimal;
-                }
+                var status = _master.Solve(cancellationToken);
 
                 while (status == LpStatus.Infeasible && _extraSlack < MaxExtraSlack)
                 {
@@ -104,7 +104,6 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     }
 
                     status = _master.Solve(cancellationToken);
-                    optimal = status == LpStatus.Optimal;
                 }
 
                 _masterTime += Stopwatch.GetElapsedTime(masterStart);
@@ -118,30 +117,59 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     weights[t] = selectable[t] ? TypeDual(t) / model.Members[t].Length : 0;
                 }
 
-                if (targets is not null && optimal && _master.Value(_z) >= 1)
+                if (targets is not null && _master.Value(_z) >= 1)
                 {
                     // Every target is met (λ cannot exceed 1): the lottery itself is the proof, no pricing needed.
                     break;
                 }
 
-                var threshold = -_master.RowDual(_sumRow) + PricingTolerance;
+                var sumDual = _master.RowDual(_sumRow);
+                var threshold = -sumDual + PricingTolerance;
                 var pricingStart = Stopwatch.GetTimestamp();
-                var found = pricer.Above(weights, threshold, cancellationToken);
-                _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
-                _rounds++;
-                if (found.Count == 0)
+                List<int[]> found = [];
+                if (smoothedValid && !mispriced)
                 {
-                    if (!optimal)
+                    // Dual smoothing (Wentges): price at a point between the previous prices and the new duals, which
+                    // oscillate less; keep only panels that improve the master at its true duals. When none does
+                    // (a mispricing), the next search uses the true duals, so the final answer is still a proof.
+                    for (var t = 0; t < types; t++)
                     {
-                        // Prices from a basis that is not yet optimal prove nothing: finish the solve and price again.
-                        partial = false;
-                        continue;
+                        smoothed[t] = (Smoothing * smoothed[t]) + ((1 - Smoothing) * weights[t]);
                     }
 
-                    break;
+                    smoothedSum = (Smoothing * smoothedSum) + ((1 - Smoothing) * sumDual);
+                    found = [.. pricer.Above(smoothed, -smoothedSum + PricingTolerance, cancellationToken).Where(panel => Value(panel, weights) > threshold)];
+                    mispriced = found.Count == 0;
+                    _rounds++;
+                    if (mispriced)
+                    {
+                        _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
+                        Array.Copy(weights, smoothed, types);
+                        smoothedSum = sumDual;
+                        continue;
+                    }
+                }
+                else
+                {
+                    found = pricer.Above(weights, threshold, cancellationToken);
+                    _rounds++;
+                    if (found.Count == 0)
+                    {
+                        _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
+                        break;
+                    }
+
+                    if (!smoothedValid)
+                    {
+                        Array.Copy(weights, smoothed, types);
+                        smoothedSum = sumDual;
+                        smoothedValid = true;
+                    }
+
+                    mispriced = false;
                 }
 
-                partial = _partialPivots > 0;
+                _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
 
                 // Keep the best few panels found on the way: more columns per round, fewer rounds.
                 foreach (var panel in found.TakeLast(4))
@@ -223,6 +251,17 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             Timing = string.Create(CultureInfo.InvariantCulture,
                 $"master LP {_masterTime.TotalSeconds:F2} s ({_master.Iterations} pivots: {_master.DegeneratePivots} degenerate, {_master.BlandPivots} Bland, {_master.PhaseOnePivots} phase 1, {_master.Refactors} refactors; {_master.RowCount} rows, {_master.VariableCount} columns), pricing {_pricingTime.TotalSeconds:F2} s"),
         };
+    }
+
+    private static double Value(int[] panel, double[] weights)
+    {
+        var value = 0.0;
+        for (var t = 0; t < panel.Length; t++)
+        {
+            value += panel[t] * weights[t];
+        }
+
+        return value;
     }
 
     private double TypeDual(int type)
