@@ -6,7 +6,8 @@ using Reflexes.Sortition.Input;
 
 // Prints, per instance: n, k, categories, legacy vs leximin minimum probability and Gini, leximin seconds,
 // and the figures published with Flanigan et al. (Nature 2021) where they exist.
-// Usage: dotnet run -c Release --project bench/Reflexes.Sortition.Bench [-- --quick] [--draws N] [--only NAME] [--budget SECONDS] [--export DIR]
+// Usage: dotnet run -c Release --project bench/Reflexes.Sortition.Bench [-- --quick] [--draws N] [--only NAME] [--budget SECONDS] [--export DIR] [--leximin-only]
+// --leximin-only prints leximin's minimum, seconds and where the time went (exploration, relaxed leximin, master LP, pricing, expansion), skipping legacy, maximin and the reference.
 // --export writes each instance as categories.csv + respondents.csv, for bench/check_maximin.py (SciPy/HiGHS).
 var quick = args.Contains("--quick");
 var draws = ArgValue("--draws") is { } d ? int.Parse(d, CultureInfo.InvariantCulture) : 10_000;
