@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Reflexes.Sortition.Engine;
 
@@ -59,7 +58,7 @@ public static class SortitionEngine
             var solveStart = options.Clock.GetTimestamp();
             var (distribution, route) = algorithm == SelectionAlgorithm.Maximin
                 ? (new LeximinSolver(model, pricer, selectable).Solve(initialPanels, stopAfterFirstStage: true, cancellationToken), "maximin")
-                : Leximin(model, pricer, selectable, initialPanels, options.RelaxationFirst, cancellationToken);
+                : Leximin(model, pricer, selectable, initialPanels, options, cancellationToken);
             var expansionStart = options.Clock.GetTimestamp();
             panels = PanelExpansion.Expand(model, distribution);
             var expansion = options.Clock.GetElapsedTime(expansionStart);
@@ -86,15 +85,15 @@ public static class SortitionEngine
     /// an upper bound in the leximin order; if column generation finds a lottery reaching it, that lottery is the
     /// leximin. Otherwise the stages are solved over panels, starting from every panel generated so far.
     /// </summary>
-    private static (TypeDistribution Distribution, string Route) Leximin(TypeModel model, PanelPricer pricer, bool[] selectable, List<int[]> initialPanels, bool relaxationFirst, CancellationToken cancellationToken)
+    private static (TypeDistribution Distribution, string Route) Leximin(TypeModel model, PanelPricer pricer, bool[] selectable, List<int[]> initialPanels, SelectionOptions options, CancellationToken cancellationToken)
     {
         var panels = initialPanels;
         var prelude = "";
-        if (relaxationFirst)
+        if (options.RelaxationFirst)
         {
-            var relaxedStart = Stopwatch.GetTimestamp();
+            var relaxedStart = options.Clock.GetTimestamp();
             var relaxed = new RelaxedLeximin(model, selectable).Solve(cancellationToken);
-            var relaxedTime = Stopwatch.GetElapsedTime(relaxedStart);
+            var relaxedTime = options.Clock.GetElapsedTime(relaxedStart);
             var certifier = new LeximinSolver(model, pricer, selectable, relaxed);
             var reached = certifier.Solve(initialPanels, stopAfterFirstStage: true, cancellationToken);
             var deviation = Enumerable.Range(0, model.TypeCount).Where(t => selectable[t]).Select(t => Math.Abs(reached.TypeProbabilities[t] - relaxed[t])).DefaultIfEmpty(0).Max();

@@ -12,6 +12,9 @@ namespace Reflexes.Sortition.Engine;
 /// optimal lottery (complementary slackness), so they are fixed at z and the next stage raises the rest.
 /// One master LP lives through all stages: a fixed type's row is switched off by its right-hand side and a
 /// new row "probability ≥ fixed value" is added, so every solve starts from the previous basis.
+/// With <c>targets</c> (the relaxed leximin, ADR 0204) a single stage maximises λ with every type at least
+/// λ·target: λ = 1 proves the targets are a lottery. Pricing uses smoothed duals and checks every panel
+/// against the true duals (ADR 0205), so a stage ends only when exact pricing at the optimal duals finds nothing.
 /// </summary>
 internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] selectable, double[]? targets = null)
 {
@@ -30,9 +33,10 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Largest extra loosening of fixed rows allowed to recover from round-off.</summary>
     private const double MaxExtraSlack = 1e-7;
 
-
     private readonly List<(int Row, double Value)> _fixedRows = [];
-    private SimplexSolver _master = new();
+    // Recomputing the dense inverse costs about m pivots' worth of work: do it every 2m pivots at least.
+    // Steepest edge among the 8 best candidates: see ADR 0205.
+    private readonly SimplexSolver _master = new(new SimplexOptions { RefactorInterval = Math.Max(500, 2 * model.TypeCount), SteepestEdgeCandidates = 8 });
     private readonly List<int[]> _panels = [];
     private readonly List<int> _panelVariables = [];
     private readonly List<List<int>> _typeRows = [];
@@ -53,8 +57,6 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     public TypeDistribution Solve(IEnumerable<int[]> initialPanels, bool stopAfterFirstStage, CancellationToken cancellationToken)
     {
         var types = model.TypeCount;
-        // Recomputing the dense inverse costs about m pivots' worth of work: do it every 2m pivots at least.
-        _master = new SimplexSolver(new SimplexOptions { RefactorInterval = Math.Max(500, 2 * types), SteepestEdgeCandidates = 8 });
         _minRow = new int[types];
         for (var t = 0; t < types; t++)
         {
@@ -91,7 +93,6 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                 cancellationToken.ThrowIfCancellationRequested();
                 var masterStart = Stopwatch.GetTimestamp();
                 var status = _master.Solve(cancellationToken);
-
                 while (status == LpStatus.Infeasible && _extraSlack < MaxExtraSlack)
                 {
                     // Fixed values are optima of earlier stages, so the program is feasible; phase 1 stalling a
