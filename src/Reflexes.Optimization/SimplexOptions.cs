@@ -21,6 +21,13 @@ public sealed record SimplexOptions
     /// <summary>Consecutive degenerate pivots after which Bland's rule is used to prevent cycling.</summary>
     public int DegenerateStallLimit { get; init; } = 50;
 
+    /// <summary>
+    /// When above 1, the entering column is chosen among this many best by Dantzig's rule (reduced cost over
+    /// column norm) as the one with the steepest edge (reduced cost squared over 1 + ‖B⁻¹a‖²), computed
+    /// exactly: fewer pivots on degenerate-looking programs, at the price of that many extra column solves.
+    /// </summary>
+    public int SteepestEdgeCandidates { get; init; }
+
     public int IterationLimit { get; init; } = 1_000_000;
 
     public static SimplexOptions Default { get; } = new();

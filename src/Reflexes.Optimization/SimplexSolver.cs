@@ -35,6 +35,11 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     private double[] _basicValues = [];
     private double[] _duals = [];
     private bool _hasBasis;
+    private readonly int _candidateLimit = (options ?? SimplexOptions.Default).SteepestEdgeCandidates;
+    private int[] _candidates = [];
+    private double[] _candidateReduced = [];
+    private double[] _candidateScore = [];
+    private int _candidateCount;
     private int _pivotsSinceRefactor;
 
     public int RowCount => _rhs.Count;
@@ -165,8 +170,16 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
         return _rhs[row] - slack;
     }
 
-    public LpStatus Solve(CancellationToken cancellationToken = default)
+    public LpStatus Solve(CancellationToken cancellationToken = default) => Solve(int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="Solve(CancellationToken)"/>, but stops after <paramref name="pivotLimit"/> pivots with status
+    /// <see cref="LpStatus.IterationLimit"/>; if the basis is then feasible, <see cref="RowDual"/> gives its simplex
+    /// multipliers (not dual feasible: good prices for column generation, no proof of optimality).
+    /// </summary>
+    public LpStatus Solve(int pivotLimit, CancellationToken cancellationToken = default)
     {
+        var pivotsAtStart = Iterations;
         if (!_hasBasis)
         {
             StartFromSlackBasis();
@@ -186,6 +199,15 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var infeasible = PhaseCosts(costs);
+            if (Iterations - pivotsAtStart >= pivotLimit && !infeasible)
+            {
+                ComputeDuals(costs, y);
+                Array.Copy(y, _duals, m);
+                Objective = ComputeObjective();
+                Status = LpStatus.IterationLimit;
+                return Status;
+            }
+
             if (infeasible || !dualsCurrent)
             {
                 ComputeDuals(costs, y);
@@ -286,6 +308,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
             Iterations++;
             degenerate = step < 1e-12 ? degenerate + 1 : 0;
             DegeneratePivots += step < 1e-12 ? 1 : 0;
+
             BlandPivots += bland ? 1 : 0;
             PhaseOnePivots += infeasible ? 1 : 0;
             if (++_pivotsSinceRefactor >= _options.RefactorInterval)
@@ -457,6 +480,7 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
         var best = -1;
         var bestScore = 0.0;
         reducedCost = 0;
+        _candidateCount = 0;
         for (var j = 0; j < _columns.Count; j++)
         {
             var c = _columns[j];
@@ -491,9 +515,77 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
                 best = j;
                 reducedCost = d;
             }
+
+            if (_candidateLimit > 1)
+            {
+                InsertCandidate(j, d, score);
+            }
         }
 
+        if (_candidateLimit > 1 && _candidateCount > 1 && !bland)
+        {
+            // Steepest edge among the best few by Dantzig's rule: the largest decrease per unit length of the edge.
+            var alpha = new double[y.Length];
+            var bestEdge = 0.0;
+            for (var i = 0; i < _candidateCount; i++)
+            {
+                var c = _columns[_candidates[i]];
+                FtranColumn(c, alpha);
+                var gamma = 1.0;
+                foreach (var a in alpha)
+                {
+                    gamma += a * a;
+                }
+
+                var edge = _candidateReduced[i] * _candidateReduced[i] / gamma;
+                if (edge > bestEdge)
+                {
+                    bestEdge = edge;
+                    best = _candidates[i];
+                    reducedCost = _candidateReduced[i];
+                }
+            }
+        }
+
+        _candidateCount = 0;
         return best;
+    }
+
+    private void InsertCandidate(int column, double reduced, double score)
+    {
+        if (_candidates.Length != _candidateLimit)
+        {
+            _candidates = new int[_candidateLimit];
+            _candidateReduced = new double[_candidateLimit];
+            _candidateScore = new double[_candidateLimit];
+        }
+
+        var position = _candidateCount;
+        if (position == _candidateLimit)
+        {
+            if (score <= _candidateScore[position - 1])
+            {
+                return;
+            }
+
+            position--;
+        }
+        else
+        {
+            _candidateCount++;
+        }
+
+        while (position > 0 && _candidateScore[position - 1] < score)
+        {
+            _candidates[position] = _candidates[position - 1];
+            _candidateReduced[position] = _candidateReduced[position - 1];
+            _candidateScore[position] = _candidateScore[position - 1];
+            position--;
+        }
+
+        _candidates[position] = column;
+        _candidateReduced[position] = reduced;
+        _candidateScore[position] = score;
     }
 
     private void FtranColumn(Column c, double[] alpha)

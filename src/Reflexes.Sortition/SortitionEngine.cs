@@ -6,6 +6,9 @@ namespace Reflexes.Sortition;
 /// <summary>Computes a selection lottery for a pool, a panel size and quotas.</summary>
 public static class SortitionEngine
 {
+    /// <summary>How close to the relaxed leximin a lottery must come (share of it, and on each probability) to be accepted as the leximin.</summary>
+    private const double RelaxationReachedTolerance = 1e-8;
+
     /// <exception cref="InfeasibleQuotasException">No panel meets the quotas.</exception>
     public static SelectionResult Select(Pool pool, int k, bool households, SelectionAlgorithm algorithm, SelectionOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -52,11 +55,15 @@ public static class SortitionEngine
         }
         else
         {
-            var solver = new LeximinSolver(model, pricer, selectable);
-            var distribution = solver.Solve(initialPanels, algorithm == SelectionAlgorithm.Maximin, cancellationToken);
+            var solveStart = options.Clock.GetTimestamp();
+            var (distribution, route) = algorithm == SelectionAlgorithm.Maximin
+                ? (new LeximinSolver(model, pricer, selectable).Solve(initialPanels, stopAfterFirstStage: true, cancellationToken), "maximin")
+                : Leximin(model, pricer, selectable, initialPanels, options, cancellationToken);
+            var expansionStart = options.Clock.GetTimestamp();
             panels = PanelExpansion.Expand(model, distribution);
+            var expansion = options.Clock.GetElapsedTime(expansionStart);
             details = string.Create(CultureInfo.InvariantCulture,
-                $"{model.TypeCount} types, {distribution.Stages} stage(s), {distribution.ColumnGenerationRounds} pricing rounds, {pricer.Nodes} branch-and-bound nodes, {distribution.Panels.Count} type-level panels");
+                $"{model.TypeCount} types, {route}, {distribution.Stages} stage(s), {distribution.ColumnGenerationRounds} pricing rounds, {pricer.Nodes} branch-and-bound nodes, {distribution.Panels.Count} type-level panels; exploration {options.Clock.GetElapsedTime(started, solveStart).TotalSeconds:F2} s, {distribution.Timing}, expansion {expansion.TotalSeconds:F2} s");
         }
 
         panels.Sort((a, b) => b.Probability.CompareTo(a.Probability));
@@ -71,6 +78,36 @@ public static class SortitionEngine
 
         var elapsed = options.Clock.GetElapsedTime(started);
         return new SelectionResult(algorithm, pool, k, panels, probabilities, never, elapsed, details);
+    }
+
+    /// <summary>
+    /// Leximin, by the relaxation first when allowed: the leximin of the linear relaxation (a compact program) is
+    /// an upper bound in the leximin order; if column generation finds a lottery reaching it, that lottery is the
+    /// leximin. Otherwise the stages are solved over panels, starting from every panel generated so far.
+    /// </summary>
+    private static (TypeDistribution Distribution, string Route) Leximin(TypeModel model, PanelPricer pricer, bool[] selectable, List<int[]> initialPanels, SelectionOptions options, CancellationToken cancellationToken)
+    {
+        var panels = initialPanels;
+        var prelude = "";
+        if (options.RelaxationFirst)
+        {
+            var relaxedStart = options.Clock.GetTimestamp();
+            var relaxed = new RelaxedLeximin(model, selectable).Solve(cancellationToken);
+            var relaxedTime = options.Clock.GetElapsedTime(relaxedStart);
+            var certifier = new LeximinSolver(model, pricer, selectable, relaxed);
+            var reached = certifier.Solve(initialPanels, stopAfterFirstStage: true, cancellationToken);
+            var deviation = Enumerable.Range(0, model.TypeCount).Where(t => selectable[t]).Select(t => Math.Abs(reached.TypeProbabilities[t] - relaxed[t])).DefaultIfEmpty(0).Max();
+            prelude = string.Create(CultureInfo.InvariantCulture, $"relaxed leximin {relaxedTime.TotalSeconds:F2} s, reached {certifier.Z:F9} of it (largest deviation {deviation:E1}; {reached.Timing})");
+            if (certifier.Z >= 1 - RelaxationReachedTolerance && deviation <= RelaxationReachedTolerance)
+            {
+                return (reached, "relaxation reached: " + prelude);
+            }
+
+            panels = [.. initialPanels, .. certifier.Panels];
+        }
+
+        var distribution = new LeximinSolver(model, pricer, selectable).Solve(panels, stopAfterFirstStage: false, cancellationToken);
+        return (distribution, prelude.Length == 0 ? "stages over panels" : "relaxation not reached (" + prelude + "), stages over panels");
     }
 
     /// <summary>

@@ -8,6 +8,48 @@ public sealed class SimplexPropertyTests
     [Property(MaxTest = 300)]
     public void Every_feasible_bounded_program_is_solved_with_a_valid_optimality_certificate(int seed)
     {
+        var (model, point) = RandomFeasible(seed);
+        var lp = model.Build(new SimplexOptions { RefactorInterval = 3 });
+
+        lp.Solve().ShouldBe(LpStatus.Optimal);
+        model.CheckOptimalityCertificate(lp, 1e-7);
+        lp.Objective.ShouldBeLessThanOrEqualTo(model.Cost(point) + 1e-7);
+    }
+
+    [Property(MaxTest = 300)]
+    public void Steepest_edge_among_candidates_reaches_the_same_optimum_with_a_valid_certificate(int seed)
+    {
+        var (model, point) = RandomFeasible(seed);
+        var dantzig = model.Build();
+        var steepest = model.Build(new SimplexOptions { RefactorInterval = 3, SteepestEdgeCandidates = 3 });
+
+        dantzig.Solve().ShouldBe(LpStatus.Optimal);
+        steepest.Solve().ShouldBe(LpStatus.Optimal);
+        model.CheckOptimalityCertificate(steepest, 1e-7);
+        steepest.Objective.ShouldBe(dantzig.Objective, 1e-7);
+        steepest.Objective.ShouldBeLessThanOrEqualTo(model.Cost(point) + 1e-7);
+    }
+
+    [Property(MaxTest = 300)]
+    public void A_solve_stopped_after_a_few_pivots_resumes_to_the_same_optimum(int seed)
+    {
+        var (model, _) = RandomFeasible(seed);
+        var whole = model.Build();
+        var stopped = model.Build();
+        var limit = 1 + (Math.Abs(seed) % 3);
+
+        whole.Solve().ShouldBe(LpStatus.Optimal);
+        var first = stopped.Solve(limit);
+        first.ShouldBeOneOf(LpStatus.Optimal, LpStatus.IterationLimit);
+        stopped.Iterations.ShouldBeLessThanOrEqualTo(whole.Iterations + limit);
+        stopped.Solve().ShouldBe(LpStatus.Optimal);
+        model.CheckOptimalityCertificate(stopped, 1e-7);
+        stopped.Objective.ShouldBe(whole.Objective, 1e-7);
+    }
+
+    /// <summary>A random program with a point inside its bounds that satisfies every row, so it is feasible.</summary>
+    private static (TestModel Model, double[] Point) RandomFeasible(int seed)
+    {
         var random = new Random(seed);
         var model = new TestModel();
         var variables = random.Next(1, 9);
@@ -49,10 +91,6 @@ public sealed class SimplexPropertyTests
             model.Variable(Math.Round((random.NextDouble() * 10) - 5, 2), bounds[j].Lower, bounds[j].Upper, column);
         }
 
-        var lp = model.Build(new SimplexOptions { RefactorInterval = 3 });
-
-        lp.Solve().ShouldBe(LpStatus.Optimal);
-        model.CheckOptimalityCertificate(lp, 1e-7);
-        lp.Objective.ShouldBeLessThanOrEqualTo(model.Cost(point) + 1e-7);
+        return (model, point);
     }
 }

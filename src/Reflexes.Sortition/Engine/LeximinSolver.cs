@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Reflexes.Optimization;
 
 namespace Reflexes.Sortition.Engine;
@@ -10,8 +12,11 @@ namespace Reflexes.Sortition.Engine;
 /// optimal lottery (complementary slackness), so they are fixed at z and the next stage raises the rest.
 /// One master LP lives through all stages: a fixed type's row is switched off by its right-hand side and a
 /// new row "probability ≥ fixed value" is added, so every solve starts from the previous basis.
+/// With <c>targets</c> (the relaxed leximin, ADR 0204) a single stage maximises λ with every type at least
+/// λ·target: λ = 1 proves the targets are a lottery. Pricing uses smoothed duals and checks every panel
+/// against the true duals (ADR 0205), so a stage ends only when exact pricing at the optimal duals finds nothing.
 /// </summary>
-internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] selectable)
+internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] selectable, double[]? targets = null)
 {
     /// <summary>A dual weight above this marks a type as bound at the stage optimum (duals of a stage sum to 1).</summary>
     private const double FixingDualThreshold = 1e-6;
@@ -22,11 +27,16 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Fixed probabilities are kept as "≥ value − slack" so that round-off never makes a later stage infeasible.</summary>
     private const double FixedSlack = 1e-9;
 
+    /// <summary>Weight of the previous prices in dual smoothing (0 switches it off); 0.8 halved the master's pivots on generated pools.</summary>
+    private const double Smoothing = 0.8;
+
     /// <summary>Largest extra loosening of fixed rows allowed to recover from round-off.</summary>
     private const double MaxExtraSlack = 1e-7;
 
     private readonly List<(int Row, double Value)> _fixedRows = [];
-    private readonly SimplexSolver _master = new(new SimplexOptions { RefactorInterval = 500 });
+    // Recomputing the dense inverse costs about m pivots' worth of work: do it every 2m pivots at least.
+    // Steepest edge among the 8 best candidates: see ADR 0205.
+    private readonly SimplexSolver _master = new(new SimplexOptions { RefactorInterval = Math.Max(500, 2 * model.TypeCount), SteepestEdgeCandidates = 8 });
     private readonly List<int[]> _panels = [];
     private readonly List<int> _panelVariables = [];
     private readonly List<List<int>> _typeRows = [];
@@ -35,6 +45,14 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     private int[] _minRow = [];
     private int _rounds;
     private double _extraSlack;
+    private TimeSpan _masterTime;
+    private TimeSpan _pricingTime;
+
+    /// <summary>The optimum of the first stage (the maximin value, or the share of the targets reached).</summary>
+    public double Z { get; private set; }
+
+    /// <summary>Every panel generated so far (with or without probability).</summary>
+    public IReadOnlyList<int[]> Panels => _panels;
 
     public TypeDistribution Solve(IEnumerable<int[]> initialPanels, bool stopAfterFirstStage, CancellationToken cancellationToken)
     {
@@ -51,7 +69,8 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
         }
 
         _sumRow = _master.AddRow(RowKind.Equal, 1);
-        var zColumn = Enumerable.Range(0, types).Where(t => selectable[t]).Select(t => (_minRow[t], -1.0)).ToArray();
+        // With targets, row t reads "probability of t ≥ λ·target_t" (its right-hand side moves to the λ column).
+        var zColumn = Enumerable.Range(0, types).Where(t => selectable[t]).Select(t => (_minRow[t], -(targets?[t] ?? 1.0))).ToArray();
         _z = _master.AddVariable(-1, 0, 1, zColumn);
         foreach (var panel in initialPanels)
         {
@@ -65,9 +84,14 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
         while (unfixed > 0)
         {
             stages++;
+            var smoothedValid = false;
+            var mispriced = false;
+            var smoothed = new double[types];
+            var smoothedSum = 0.0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var masterStart = Stopwatch.GetTimestamp();
                 var status = _master.Solve(cancellationToken);
                 while (status == LpStatus.Infeasible && _extraSlack < MaxExtraSlack)
                 {
@@ -83,6 +107,7 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     status = _master.Solve(cancellationToken);
                 }
 
+                _masterTime += Stopwatch.GetElapsedTime(masterStart);
                 if (status != LpStatus.Optimal)
                 {
                     throw new InvalidOperationException($"The leximin master program ended with status {status} at stage {stages}.");
@@ -93,13 +118,59 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     weights[t] = selectable[t] ? TypeDual(t) / model.Members[t].Length : 0;
                 }
 
-                var threshold = -_master.RowDual(_sumRow) + PricingTolerance;
-                var found = pricer.Above(weights, threshold, cancellationToken);
-                _rounds++;
-                if (found.Count == 0)
+                if (targets is not null && _master.Value(_z) >= 1)
                 {
+                    // Every target is met (λ cannot exceed 1): the lottery itself is the proof, no pricing needed.
                     break;
                 }
+
+                var sumDual = _master.RowDual(_sumRow);
+                var threshold = -sumDual + PricingTolerance;
+                var pricingStart = Stopwatch.GetTimestamp();
+                List<int[]> found = [];
+                if (smoothedValid && !mispriced)
+                {
+                    // Dual smoothing (Wentges): price at a point between the previous prices and the new duals, which
+                    // oscillate less; keep only panels that improve the master at its true duals. When none does
+                    // (a mispricing), the next search uses the true duals, so the final answer is still a proof.
+                    for (var t = 0; t < types; t++)
+                    {
+                        smoothed[t] = (Smoothing * smoothed[t]) + ((1 - Smoothing) * weights[t]);
+                    }
+
+                    smoothedSum = (Smoothing * smoothedSum) + ((1 - Smoothing) * sumDual);
+                    found = [.. pricer.Above(smoothed, -smoothedSum + PricingTolerance, cancellationToken).Where(panel => Value(panel, weights) > threshold)];
+                    mispriced = found.Count == 0;
+                    _rounds++;
+                    if (mispriced)
+                    {
+                        _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
+                        Array.Copy(weights, smoothed, types);
+                        smoothedSum = sumDual;
+                        continue;
+                    }
+                }
+                else
+                {
+                    found = pricer.Above(weights, threshold, cancellationToken);
+                    _rounds++;
+                    if (found.Count == 0)
+                    {
+                        _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
+                        break;
+                    }
+
+                    if (!smoothedValid)
+                    {
+                        Array.Copy(weights, smoothed, types);
+                        smoothedSum = sumDual;
+                        smoothedValid = true;
+                    }
+
+                    mispriced = false;
+                }
+
+                _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
 
                 // Keep the best few panels found on the way: more columns per round, fewer rounds.
                 foreach (var panel in found.TakeLast(4))
@@ -109,6 +180,7 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             }
 
             var z = _master.Value(_z);
+            Z = z;
             if (stopAfterFirstStage)
             {
                 break;
@@ -175,7 +247,22 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
             }
         }
 
-        return new TypeDistribution(kept, keptProbabilities, typeProbabilities, stages, _rounds);
+        return new TypeDistribution(kept, keptProbabilities, typeProbabilities, stages, _rounds)
+        {
+            Timing = string.Create(CultureInfo.InvariantCulture,
+                $"master LP {_masterTime.TotalSeconds:F2} s ({_master.Iterations} pivots: {_master.DegeneratePivots} degenerate, {_master.BlandPivots} Bland, {_master.PhaseOnePivots} phase 1, {_master.Refactors} refactors; {_master.RowCount} rows, {_master.VariableCount} columns), pricing {_pricingTime.TotalSeconds:F2} s"),
+        };
+    }
+
+    private static double Value(int[] panel, double[] weights)
+    {
+        var value = 0.0;
+        for (var t = 0; t < panel.Length; t++)
+        {
+            value += panel[t] * weights[t];
+        }
+
+        return value;
     }
 
     private double TypeDual(int type)
