@@ -1,5 +1,6 @@
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Contracts;
+using Reflexes.Web.Modules.Outreach.Campaigns;
 using Reflexes.Web.Modules.Outreach.Registry;
 
 namespace Reflexes.Web.Modules.Outreach;
@@ -15,6 +16,7 @@ public static class OutreachModule
         services.AddScoped<RegistryDesk>();
         services.AddScoped<Referrals.ReferralDesk>();
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
+        services.AddCampaigns();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;
     }

@@ -17,6 +17,7 @@ public sealed class DatabaseInitializer(
     DemoTerritory demo,
     DemoPurposes purposes,
     UserAdministration administration,
+    Modules.Outreach.Campaigns.CampaignDemo campaignDemo,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -65,6 +66,7 @@ public sealed class DatabaseInitializer(
         var dpoEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.DataProtectionOfficer).Email;
         var dpo = await db.Users.Where(u => u.Email == dpoEmail).Select(u => u.Id).SingleAsync(ct);
         await purposes.SeedAsync(dpo, ct);
+        await campaignDemo.SeedAsync(ct);
     }
 
     public async Task InitialiseAsync(CancellationToken ct)

@@ -47,6 +47,14 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.Referral> Referrals => Set<Modules.Outreach.Domain.Referral>();
 
+    public DbSet<Modules.Outreach.Domain.Campaign> Campaigns => Set<Modules.Outreach.Domain.Campaign>();
+
+    public DbSet<Modules.Outreach.Domain.Caller> Callers => Set<Modules.Outreach.Domain.Caller>();
+
+    public DbSet<Modules.Outreach.Domain.CallTarget> CallTargets => Set<Modules.Outreach.Domain.CallTarget>();
+
+    public DbSet<Modules.Outreach.Domain.CallRecord> Calls => Set<Modules.Outreach.Domain.CallRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.
