@@ -1,7 +1,6 @@
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.Outreach.Callers;
-using Reflexes.Web.Modules.Outreach.Calls;
 
 namespace Reflexes.Web.Modules.Outreach.Campaigns;
 
@@ -15,9 +14,9 @@ public static class CampaignsServices
     {
         services.AddScoped<CampaignDesk>();
         services.AddScoped<CallerDesk>();
-        services.AddScoped<CallDesk>();
+        services.AddScoped<Calls.CallDesk>();
         services.AddScoped<CampaignDemo>();
-        services.AddScoped<IPersonalDataHolder, CallsHolder>();
+        services.AddScoped<IPersonalDataHolder, Calls.CallsHolder>();
         services.AddAuthorizationBuilder().AddPolicy(LeadPolicy, p => p.RequireRole(Roles.Coordinator));
         return services;
     }
