@@ -9,7 +9,7 @@ namespace Reflexes.Web.Modules.Outreach.Calls;
 /// Calls made to a person and their place in campaigns' target lists, for their rights (access,
 /// portability, erasure). The data trust has already allowed the person (PersonalDataAccess, data-subject rights).
 /// </summary>
-public sealed class CallsHolder(ReflexesDbContext db) : IPersonalDataHolder
+public sealed class CallHistoryHolder(ReflexesDbContext db) : IPersonalDataHolder
 {
     public string NameKey => "holder.calls";
 
