@@ -11,6 +11,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Everyone = "*";
     private const string Staff = "staff";
     private const string Outreach = "outreach";
+    private const string Callers = "callers"; // the demo's enrolled callers: the agent and the resident
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -43,6 +44,11 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/data-trust/rights", Roles.DataProtectionOfficer),
         ("/outreach/registry", Outreach),
         ("/outreach/registry/register", Outreach),
+        ("/outreach/campaigns", Roles.Coordinator),
+        ("/outreach/campaigns/edit", Roles.Coordinator),
+        ("/outreach/callers", Roles.Coordinator),
+        ("/outreach/callers/live", Roles.Coordinator),
+        ("/outreach/calls", Callers),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -59,7 +65,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         foreach (var (path, allowed) in Pages)
         {
             var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role))
-                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent);
+                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
+                || (allowed == Callers && role is Roles.Agent or Roles.Resident);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden

@@ -33,7 +33,7 @@ public sealed class CampaignDemo(ReflexesDbContext db, ConsentRecording consents
     ];
 
     public static readonly CampaignScript Script = new(
-        "Bonjour, je suis {appelant}, de la Ville de Valbrune. Vous êtes inscrit(e) au registre des personnes fragiles : j’appelle pour prendre de vos nouvelles. Avez-vous quelques minutes ?",
+        "Bonjour, je vous appelle de la part de la Ville de Valbrune. Vous êtes inscrit(e) au registre des personnes fragiles : j’appelle pour prendre de vos nouvelles. Avez-vous quelques minutes ?",
         [
             new("Comment vous sentez-vous en ce moment ?", ScriptAnswerKind.Choice, ["Bien", "Moyennement", "Mal"]),
             new("Avez-vous eu de la visite ou un appel d’un proche cette semaine ?", ScriptAnswerKind.YesNo, []),
