@@ -146,7 +146,7 @@ internal static class BenchProgram
         return campaign.Id;
     }
 
-    internal sealed record Checks(long Overlaps, long Outcomes, long OpenCalls, long Referrals, long AuditEntries);
+    internal sealed record Checks(long Overlaps, long Outcomes, long OpenCalls, long Referrals, long AuditEntries, long Released);
 
     /// <summary>From the database: overlapping hand-outs of one person (a double hand-out), outcomes kept, calls left open, audit entries.</summary>
     private static async Task<Checks> CheckAsync(string connection, Guid campaign, Options options)
@@ -171,7 +171,8 @@ internal static class BenchProgram
             await ScalarAsync("SELECT count(*) FROM \"Calls\" WHERE \"CampaignId\" = @c AND \"Outcome\" IS NOT NULL"),
             await ScalarAsync("SELECT count(*) FROM \"Calls\" WHERE \"CampaignId\" = @c AND \"Outcome\" IS NULL"),
             await ScalarAsync("SELECT count(*) FROM \"Referrals\" WHERE \"CampaignId\" = @c"),
-            await ScalarAsync("SELECT count(*) FROM \"AuditEntries\" WHERE \"Action\" = 'outreach.call-claim' OR @c IS NULL"));
+            await ScalarAsync("SELECT count(*) FROM \"AuditEntries\" WHERE \"Action\" = 'outreach.call-claim' OR @c IS NULL"),
+            await ScalarAsync("SELECT count(*) FROM \"CallTargets\" WHERE \"CampaignId\" = @c AND \"Status\" = 'Reserved' AND \"DueAtUtc\" <= now()"));
     }
 
     private static async Task ExecuteAsync(string connection, string sql)

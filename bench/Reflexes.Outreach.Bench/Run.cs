@@ -157,6 +157,7 @@ internal sealed record Report(
             ("lost outcomes (must be 0)", (Recorded - checks.Outcomes).ToString(CultureInfo.InvariantCulture)),
             ("calls abandoned by stopped instance", KilledClaims.ToString("N0", CultureInfo.InvariantCulture)),
             ("calls left open in the database", checks.OpenCalls.ToString("N0", CultureInfo.InvariantCulture)),
+            ("reservations timed out, claimable again at the end", checks.Released.ToString("N0", CultureInfo.InvariantCulture)),
             ("referrals filed", $"{Referrals} (database: {checks.Referrals})"),
             ("claim audit entries", checks.AuditEntries.ToString("N0", CultureInfo.InvariantCulture)),
             ("double hand-outs seen by callers (must be 0)", DoubleHandOuts.ToString(CultureInfo.InvariantCulture)),

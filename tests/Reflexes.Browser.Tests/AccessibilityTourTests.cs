@@ -24,6 +24,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
         "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
         "outreach/registry/{id}/correct", // RegistryJourneyTests: the correction
+        "outreach/calls/{id}", // CampaignJourneyTests: the call a caller took
     ];
 
     [SkippableFact]
