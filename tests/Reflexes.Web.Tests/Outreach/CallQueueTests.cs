@@ -63,9 +63,9 @@ public abstract class CallQueueTests(DatabaseKind kind)
         handed.Select(h => h.Phone).Distinct().Count().ShouldBe(40);
         recorded.ShouldBe(40);
         var (calls, targets, perTarget) = await bed.WithDbAsync(async db => (
-            await db.Calls.CountAsync(c => c.CampaignId == campaign && c.Outcome == CallOutcome.Reached),
+            await db.CallRecords.CountAsync(c => c.CampaignId == campaign && c.Outcome == CallOutcome.Reached),
             await db.CallTargets.CountAsync(t => t.CampaignId == campaign && t.Status == CallTargetStatus.Done),
-            await db.Calls.Where(c => c.CampaignId == campaign).GroupBy(c => c.TargetId).Select(g => g.Count()).MaxAsync()));
+            await db.CallRecords.Where(c => c.CampaignId == campaign).GroupBy(c => c.TargetId).Select(g => g.Count()).MaxAsync()));
         calls.ShouldBe(40);
         targets.ShouldBe(40);
         perTarget.ShouldBe(1);
@@ -162,7 +162,7 @@ public abstract class CallQueueTests(DatabaseKind kind)
         // Caller A comes back and records what happened: kept as late; the queue follows caller B.
         (await RecordAsync(bed, vanished.CallId, "caller-a", Outcome(CallOutcome.NoAnswer))).Kind.ShouldBe(CallDesk.RecordKind.RecordedLate);
         (await RecordAsync(bed, taken.CallId, "caller-b", Outcome(CallOutcome.Reached))).Kind.ShouldBe(CallDesk.RecordKind.Recorded);
-        var calls = await bed.WithDbAsync(db => db.Calls.Where(c => c.CampaignId == campaign).OrderBy(c => c.ClaimedAtUtc)
+        var calls = await bed.WithDbAsync(db => db.CallRecords.Where(c => c.CampaignId == campaign).OrderBy(c => c.ClaimedAtUtc)
             .Select(c => new { c.Outcome, c.Late }).ToListAsync());
         calls.Select(c => (c.Outcome, c.Late)).ShouldBe([(CallOutcome.NoAnswer, true), (CallOutcome.Reached, false)]);
         (await bed.WithDbAsync(db => db.CallTargets.SingleAsync(t => t.CampaignId == campaign && t.Status == CallTargetStatus.Done).ContinueWith(_ => true)))

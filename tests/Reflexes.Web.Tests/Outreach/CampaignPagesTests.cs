@@ -131,7 +131,7 @@ public abstract class CampaignPagesTests(AppFixture fixture)
             [new("Outcome", "Reached"), new("Answers[0]", "Moyennement"), new("Answers[1]", "no"), new("Answers[2]", "1"), new("Answers[3]", "Les courses"), new("Notes", "Préfère être appelée le matin.")],
             sheetPath + "?handler=Record");
         recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var call = await fixture.WithDbAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => new { c.Outcome, c.AnswersJson, c.TargetId }).SingleAsync());
+        var call = await fixture.WithDbAsync(db => db.CallRecords.Where(c => c.Id == callId).Select(c => new { c.Outcome, c.AnswersJson, c.TargetId }).SingleAsync());
         call.Outcome.ShouldBe(CallOutcome.Reached);
         call.AnswersJson.ShouldBe("[\"Moyennement\",\"no\",\"1\",\"Les courses\"]");
         var target = await fixture.WithDbAsync(db => db.CallTargets.Where(t => t.Id == call.TargetId).Select(t => new { t.Status, t.Complex }).SingleAsync());

@@ -53,7 +53,7 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.CallTarget> CallTargets => Set<Modules.Outreach.Domain.CallTarget>();
 
-    public DbSet<Modules.Outreach.Domain.CallRecord> Calls => Set<Modules.Outreach.Domain.CallRecord>();
+    public DbSet<Modules.Outreach.Domain.CallRecord> CallRecords => Set<Modules.Outreach.Domain.CallRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

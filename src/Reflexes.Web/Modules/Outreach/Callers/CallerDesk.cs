@@ -62,7 +62,7 @@ public sealed class CallerDesk(ReflexesDbContext db, PersonalDataAccess access, 
         var callers = await (from k in db.Callers
                              join u in db.Users on k.UserId equals u.Id
                              select new { k.Id, u.DisplayName, u.Email, k.Level, k.Kind, k.Active }).ToListAsync(ct);
-        var activity = await db.Calls.Where(c => c.EndedAtUtc != null).GroupBy(c => c.CallerId)
+        var activity = await db.CallRecords.Where(c => c.EndedAtUtc != null).GroupBy(c => c.CallerId)
             .Select(g => new { g.Key, Calls = g.Count(), Today = g.Count(c => c.EndedAtUtc >= today), Last = g.Max(c => c.EndedAtUtc) }).ToListAsync(ct);
         return [.. callers.Select(k =>
         {
@@ -75,7 +75,7 @@ public sealed class CallerDesk(ReflexesDbContext db, PersonalDataAccess access, 
     public async Task<IReadOnlyList<LiveCall>> LiveAsync(ClaimsPrincipal supervisor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var live = await (from c in db.Calls
+        var live = await (from c in db.CallRecords
                           where c.EndedAtUtc == null
                           join t in db.CallTargets on c.TargetId equals t.Id
                           where t.ReservationToken == c.ReservationToken && t.Status == CallTargetStatus.Reserved && t.DueAtUtc > now

@@ -91,7 +91,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
     public async Task<Guid?> CurrentCallAsync(Guid callerId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await (from c in db.Calls
+        return await (from c in db.CallRecords
                       where c.CallerId == callerId && c.EndedAtUtc == null
                       join t in db.CallTargets on c.TargetId equals t.Id
                       where t.ReservationToken == c.ReservationToken && t.Status == CallTargetStatus.Reserved && t.DueAtUtc > now
@@ -152,7 +152,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
 
             started = Stopwatch.GetTimestamp();
             var call = CallRecord.Claimed(campaignId, row.Id, row.RegistrantId, row.SubjectId, caller.Id, caller.UserId, token, row.Attempts + 1, now);
-            db.Calls.Add(call);
+            db.CallRecords.Add(call);
             await db.SaveChangesAsync(ct);
             var sheet = await ReadSheetAsync(call.Id, ct);
             ClaimSheetMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -190,7 +190,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
             return null;
         }
 
-        var call = await (from c in db.Calls
+        var call = await (from c in db.CallRecords
                           where c.Id == callId
                           join k in db.Campaigns on c.CampaignId equals k.Id
                           select new { c.SubjectId, c.TargetId, k.PurposeCode }).FirstAsync(ct);
@@ -201,7 +201,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
     /// <summary>Reads only the fields the script needs, for a person the access service allowed.</summary>
     private async Task<CallSheet> ReadSheetAsync(Guid callId, CancellationToken ct)
     {
-        var row = await (from c in db.Calls
+        var row = await (from c in db.CallRecords
                          where c.Id == callId
                          join k in db.Campaigns on c.CampaignId equals k.Id
                          join t in db.CallTargets on c.TargetId equals t.Id
@@ -209,7 +209,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
                          select new { c.CampaignId, c.TargetId, k.Name, c.Attempt, t.Complex, t.DueAtUtc, r.FirstName, r.LastName, r.Phone, r.OtherPhone })
             .FirstAsync(ct);
         var script = (await db.Campaigns.AsNoTracking().FirstAsync(k => k.Id == row.CampaignId, ct)).Script;
-        var previous = await db.Calls.Where(c => c.TargetId == row.TargetId && c.EndedAtUtc != null && c.Id != callId)
+        var previous = await db.CallRecords.Where(c => c.TargetId == row.TargetId && c.EndedAtUtc != null && c.Id != callId)
             .OrderByDescending(c => c.EndedAtUtc).Take(5)
             .Select(c => new { c.EndedAtUtc, c.Outcome, c.AnswersJson, c.Notes }).ToListAsync(ct);
         return new CallSheet(callId, row.CampaignId, row.Name, script, row.FirstName, row.LastName, row.Phone, row.OtherPhone, row.Attempt, row.Complex, row.DueAtUtc,
@@ -232,7 +232,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
             return new RecordResult(RecordKind.NotYours, []);
         }
 
-        var call = await db.Calls.Where(c => c.Id == callId && c.CallerId == caller.Id && c.EndedAtUtc == null)
+        var call = await db.CallRecords.Where(c => c.Id == callId && c.CallerId == caller.Id && c.EndedAtUtc == null)
             .Select(c => new { c.TargetId, c.ReservationToken, c.CampaignId }).FirstOrDefaultAsync(ct);
         if (call is null)
         {
@@ -254,7 +254,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
             .Select(t => new { t.ReservationToken, t.Attempts, t.DueAtUtc }).FirstAsync(ct);
         var holds = target.ReservationToken == call.ReservationToken;
         var late = !holds || target.DueAtUtc < now;
-        var ended = await db.Calls.Where(c => c.Id == callId && c.EndedAtUtc == null).ExecuteUpdateAsync(s => s
+        var ended = await db.CallRecords.Where(c => c.Id == callId && c.EndedAtUtc == null).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.EndedAtUtc, now)
             .SetProperty(c => c.Outcome, recording.Outcome)
             .SetProperty(c => c.AnswersJson, JsonSerializer.Serialize(answers, Json))
@@ -329,7 +329,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
             return null;
         }
 
-        var call = await db.Calls.Where(c => c.Id == callId && c.CallerId == caller.Id)
+        var call = await db.CallRecords.Where(c => c.Id == callId && c.CallerId == caller.Id)
             .Select(c => new { c.RegistrantId, c.CampaignId, c.TargetId, c.EndedAtUtc }).FirstOrDefaultAsync(ct);
         if (call is null || (call.EndedAtUtc is null && await CurrentCallAsync(caller.Id, ct) != callId))
         {

@@ -16,7 +16,7 @@ public sealed class CallHistoryHolder(ReflexesDbContext db) : IPersonalDataHolde
     public async Task<IReadOnlyList<HeldItem>> DescribeAsync(SubjectRef subject, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var calls = await (from c in db.Calls
+        var calls = await (from c in db.CallRecords
                            where c.SubjectId == subject.SubjectId && c.EndedAtUtc != null
                            join k in db.Campaigns on c.CampaignId equals k.Id
                            orderby c.EndedAtUtc
@@ -41,7 +41,7 @@ public sealed class CallHistoryHolder(ReflexesDbContext db) : IPersonalDataHolde
     public async Task<ErasureOutcome> EraseAsync(SubjectRef subject, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var calls = await db.Calls.Where(c => c.SubjectId == subject.SubjectId).ExecuteDeleteAsync(ct);
+        var calls = await db.CallRecords.Where(c => c.SubjectId == subject.SubjectId).ExecuteDeleteAsync(ct);
         var targets = await db.CallTargets.Where(t => t.SubjectId == subject.SubjectId).ExecuteDeleteAsync(ct);
         return new ErasureOutcome(calls + targets, []);
     }

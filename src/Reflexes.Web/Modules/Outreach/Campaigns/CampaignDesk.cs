@@ -37,7 +37,7 @@ public sealed class CampaignDesk(ReflexesDbContext db, PersonalDataAccess access
         var byStatus = await db.CallTargets.Where(t => t.CampaignId == id).GroupBy(t => t.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Of(CallTargetStatus s) => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
-        var calls = await db.Calls.CountAsync(c => c.CampaignId == id && c.EndedAtUtc != null, ct);
+        var calls = await db.CallRecords.CountAsync(c => c.CampaignId == id && c.EndedAtUtc != null, ct);
         return new Summary(campaign, Of(CallTargetStatus.Waiting), Of(CallTargetStatus.Reserved), Of(CallTargetStatus.Done), calls);
     }
 
@@ -141,7 +141,7 @@ public sealed class CampaignDesk(ReflexesDbContext db, PersonalDataAccess access
         if (t.NotContactedForDays is { } days)
         {
             var since = now.AddDays(-days);
-            q = q.Where(r => !db.Calls.Any(c => c.RegistrantId == r.Id && c.Outcome == CallOutcome.Reached && c.EndedAtUtc >= since));
+            q = q.Where(r => !db.CallRecords.Any(c => c.RegistrantId == r.Id && c.Outcome == CallOutcome.Reached && c.EndedAtUtc >= since));
         }
 
         return await q.Select(r => new Candidate(r.Id, r.SubjectId, r.RegisteredAtUtc)).ToListAsync(ct);
@@ -149,17 +149,17 @@ public sealed class CampaignDesk(ReflexesDbContext db, PersonalDataAccess access
 
     public sealed record DayRow(DateOnly Day, int Calls, int Reached);
 
-    public sealed record CallerRow(string Name, CallerLevel Level, int Calls, int Reached, int Referrals, DateTime? LastCallAtUtc);
+    public sealed record CallerRow(string Name, CallerLevel Level, int Calls, int Reached, int ReferralCount, DateTime? LastCallAtUtc);
 
     public sealed record Dashboard(
         IReadOnlyList<DayRow> Days, IReadOnlyDictionary<CallOutcome, int> Outcomes, IReadOnlyList<CallerRow> Callers,
-        IReadOnlyDictionary<NeedCategory, int> Referrals, int Abandoned);
+        IReadOnlyDictionary<NeedCategory, int> NeedCounts, int Abandoned);
 
     /// <summary>Calls made and reached per day, outcomes, callers' activity and referrals by category: counts only, no personal data.</summary>
     public async Task<Dashboard> DashboardAsync(Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var calls = await db.Calls.Where(c => c.CampaignId == id)
+        var calls = await db.CallRecords.Where(c => c.CampaignId == id)
             .Select(c => new { c.EndedAtUtc, c.Outcome, c.CallerId, c.ClaimedAtUtc, c.TargetId, c.ReservationToken }).ToListAsync(ct);
         var ended = calls.Where(c => c.EndedAtUtc is not null).ToList();
         var days = ended.GroupBy(c => DateOnly.FromDateTime(c.EndedAtUtc!.Value)).OrderBy(g => g.Key)
@@ -169,7 +169,7 @@ public sealed class CampaignDesk(ReflexesDbContext db, PersonalDataAccess access
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var referralsByCaller = await (from r in db.Referrals
                                        where r.CampaignId == id && r.CallId != null
-                                       join c in db.Calls on r.CallId equals c.Id
+                                       join c in db.CallRecords on r.CallId equals c.Id
                                        group r by c.CallerId into g
                                        select new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var callerIds = calls.Select(c => c.CallerId).Distinct().ToList();
@@ -198,7 +198,7 @@ public sealed class CampaignDesk(ReflexesDbContext db, PersonalDataAccess access
     public async Task<string> ExportAsync(Guid id, bool withPersonalData, ClaimsPrincipal reader, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == id, ct);
-        var calls = await db.Calls.Where(c => c.CampaignId == id && c.EndedAtUtc != null).OrderBy(c => c.EndedAtUtc)
+        var calls = await db.CallRecords.Where(c => c.CampaignId == id && c.EndedAtUtc != null).OrderBy(c => c.EndedAtUtc)
             .Select(c => new { c.Id, c.SubjectId, c.RegistrantId, c.EndedAtUtc, c.Outcome, c.Attempt, c.Late, c.CallBackAtUtc, c.AnswersJson, c.Notes })
             .ToListAsync(ct);
         var referred = (await db.Referrals.Where(r => r.CampaignId == id && r.CallId != null).Select(r => r.CallId!.Value).ToListAsync(ct)).ToHashSet();
