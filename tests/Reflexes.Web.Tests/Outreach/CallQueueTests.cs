@@ -227,6 +227,22 @@ public abstract class CallQueueTests(DatabaseKind kind)
     }
 
     [SkippableFact]
+    public async Task A_person_who_withdrew_from_the_register_is_never_handed_out()
+    {
+        await using var bed = await CampaignBed.StartAsync(kind);
+        var neighbourhood = await bed.NeighbourhoodAsync();
+        var people = await bed.RegisterAsync(1, neighbourhood);
+        var campaign = await bed.StartCampaignAsync(neighbourhood, new CampaignRules(4, 3, null, 20));
+        await bed.WithAsync(sp => sp.GetRequiredService<Modules.Outreach.Registry.RegistryDesk>().WithdrawAsync(
+            people[0], Modules.DataTrust.Contracts.ConsentChannel.Phone, null, CampaignBed.User("agent-1", Modules.Access.Domain.Roles.Agent), default));
+        await bed.EnrolAsync("caller-a");
+
+        (await NextAsync(bed, campaign, "caller-a")).Kind.ShouldBe(CallDesk.NextKind.NothingDue);
+        (await bed.WithDbAsync(db => db.CallTargets.Where(t => t.CampaignId == campaign).Select(t => t.Status).SingleAsync())).ShouldBe(CallTargetStatus.Done);
+        (await bed.WithDbAsync(db => db.CallRecords.CountAsync(c => c.CampaignId == campaign))).ShouldBe(0);
+    }
+
+    [SkippableFact]
     public async Task A_caller_sees_only_their_current_call_and_someone_not_enrolled_gets_nothing()
     {
         await using var bed = await CampaignBed.StartAsync(kind);

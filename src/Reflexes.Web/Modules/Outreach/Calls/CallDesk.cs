@@ -136,12 +136,13 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
             }
 
             started = Stopwatch.GetTimestamp();
-            var decision = await access.AuthoriseAsync(
+            var withdrawn = await db.Registrants.Where(r => r.Id == row.RegistrantId).Select(r => r.WithdrawnAtUtc != null).FirstOrDefaultAsync(ct);
+            var decision = withdrawn ? null : await access.AuthoriseAsync(
                 new AccessRequest(row.SubjectId, campaign.PurposeCode, "outreach.call-claim", "call-target/" + row.Id), user, ct);
             ClaimAuthoriseMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!decision.Allowed)
+            if (decision is not { Allowed: true })
             {
-                // Consent withdrawn or expired since the list was built: out of the queue, never shown.
+                // Registration or consent withdrawn, or consent expired, since the list was built: out of the queue, never shown.
                 await db.CallTargets.Where(t => t.Id == row.Id && t.ReservationToken == token).ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.Status, CallTargetStatus.Done)
                     .SetProperty(t => t.DueAtUtc, CallTarget.Never)
