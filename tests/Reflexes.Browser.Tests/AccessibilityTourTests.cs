@@ -31,6 +31,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "outreach/referrals/inbox/{id}", // OrientationJourneyTests: acknowledging and closing
         "reserve/agents/plan", // ReserveJourneyTests: an agent of the staff directory
         "reserve/agents/approvals", // ReserveJourneyTests: the agent's manager
+        "outreach/calls/{id}", // CampaignJourneyTests: the call a caller took
     ];
 
     [SkippableFact]

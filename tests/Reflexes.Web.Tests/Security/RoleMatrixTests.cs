@@ -14,6 +14,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Orientation = "orientation";
     private const string Inbox = "inbox";
     private const string ReserveCoordination = "reserve-coordination";
+    private const string Callers = "callers"; // the demo's enrolled callers: the agent and the resident
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -58,6 +59,11 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/reserve/agents/reassignments", ReserveCoordination),
         ("/reserve/agents/plan", Staff),
         ("/reserve/agents/approvals", Staff),
+        ("/outreach/campaigns", Roles.Coordinator),
+        ("/outreach/campaigns/edit", Roles.Coordinator),
+        ("/outreach/callers", Roles.Coordinator),
+        ("/outreach/callers/live", Roles.Coordinator),
+        ("/outreach/calls", Callers),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -77,7 +83,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
                 || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
                 || (allowed == Orientation && role is Roles.Coordinator or Roles.Orientator)
                 || (allowed == Inbox && role is Roles.Partner or Roles.Agent)
-                || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator);
+                || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator)
+                || (allowed == Callers && role is Roles.Agent or Roles.Resident);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden

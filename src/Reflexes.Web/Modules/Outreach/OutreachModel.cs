@@ -26,5 +26,6 @@ internal static class OutreachModel
         });
 
         Referrals.ReferralsModel.Configure(builder);
+        Campaigns.CampaignsModel.Configure(builder);
     }
 }

@@ -1,5 +1,6 @@
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Contracts;
+using Reflexes.Web.Modules.Outreach.Campaigns;
 using Reflexes.Web.Modules.Outreach.Registry;
 
 namespace Reflexes.Web.Modules.Outreach;
@@ -16,6 +17,7 @@ public static class OutreachModule
         services.AddScoped<Referrals.ReferralDesk>();
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
         Referrals.ReferralServices.AddReferrals(services);
+        services.AddCampaigns();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;
     }

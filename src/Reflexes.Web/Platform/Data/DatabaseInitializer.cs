@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     Modules.Reserve.Volunteers.ReserveDemo reserve,
     UserAdministration administration,
     Modules.Outreach.Orientation.ReferralDemo referralDemo,
+    Modules.Outreach.Campaigns.CampaignDemo campaignDemo,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -69,6 +70,7 @@ public sealed class DatabaseInitializer(
         await purposes.SeedAsync(dpo, ct);
         await referralDemo.SeedAsync(ct);
         await reserve.SeedAsync(ct);
+        await campaignDemo.SeedAsync(ct);
     }
 
     public async Task InitialiseAsync(CancellationToken ct)

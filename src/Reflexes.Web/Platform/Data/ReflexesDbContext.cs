@@ -52,6 +52,7 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
     public DbSet<Modules.Outreach.Domain.RoutingRule> RoutingRules => Set<Modules.Outreach.Domain.RoutingRule>();
 
     public DbSet<Modules.Outreach.Domain.ServiceMember> ServiceMembers => Set<Modules.Outreach.Domain.ServiceMember>();
+
     public DbSet<Modules.Reserve.Domain.Skill> Skills => Set<Modules.Reserve.Domain.Skill>();
 
     public DbSet<Modules.Reserve.Domain.Volunteer> Volunteers => Set<Modules.Reserve.Domain.Volunteer>();
@@ -65,6 +66,14 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
     public DbSet<Modules.Reserve.Domain.Reassignment> Reassignments => Set<Modules.Reserve.Domain.Reassignment>();
 
     public DbSet<Modules.Reserve.Domain.ReassignmentHalfDay> ReassignmentHalfDays => Set<Modules.Reserve.Domain.ReassignmentHalfDay>();
+
+    public DbSet<Modules.Outreach.Domain.Campaign> Campaigns => Set<Modules.Outreach.Domain.Campaign>();
+
+    public DbSet<Modules.Outreach.Domain.Caller> Callers => Set<Modules.Outreach.Domain.Caller>();
+
+    public DbSet<Modules.Outreach.Domain.CallTarget> CallTargets => Set<Modules.Outreach.Domain.CallTarget>();
+
+    public DbSet<Modules.Outreach.Domain.CallRecord> CallRecords => Set<Modules.Outreach.Domain.CallRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
