@@ -39,5 +39,7 @@ internal static class OutreachModel
             e.HasIndex(r => r.CampaignId);
             e.HasIndex(r => r.Status);
         });
+
+        Registry.RegistryModel.Configure(builder);
     }
 }

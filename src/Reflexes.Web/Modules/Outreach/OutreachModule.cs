@@ -15,6 +15,7 @@ public static class OutreachModule
         services.AddScoped<RegistryDesk>();
         services.AddScoped<Referrals.ReferralDesk>();
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
+        services.AddRegistryOnlineAndImport();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;
     }
