@@ -11,6 +11,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Everyone = "*";
     private const string Staff = "staff";
     private const string Outreach = "outreach";
+    private const string RegistryImport = "registry-import";
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -43,6 +44,10 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/data-trust/rights", Roles.DataProtectionOfficer),
         ("/outreach/registry", Outreach),
         ("/outreach/registry/register", Outreach),
+        ("/outreach/registry/to-confirm", Outreach),
+        ("/outreach/registry/import", RegistryImport),
+        ("/outreach/registry/import?handler=Template", RegistryImport),
+        ("/my-registration", Everyone),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -59,7 +64,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         foreach (var (path, allowed) in Pages)
         {
             var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role))
-                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent);
+                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
+                || (allowed == RegistryImport && role is Roles.Coordinator or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden
@@ -87,5 +93,6 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
 
         (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/heatwave-register", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

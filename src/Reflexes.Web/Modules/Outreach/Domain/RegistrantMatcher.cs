@@ -34,8 +34,9 @@ public static class RegistrantMatcher
         var sameBirth = birth == BirthDateMatch.Same;
         var proposed =
             (sameBirth && first >= NameThreshold && last >= NameThreshold)
-            // A married or birth name: same person, same birth date, same phone, one name in common.
-            || (sameBirth && phone && (first >= CloseNameThreshold || last >= CloseNameThreshold))
+            // A married or birth name: same first name, same birth date, same phone, another last name.
+            // (Twins share the last name, birth date and phone: their first names tell them apart.)
+            || (sameBirth && phone && first >= CloseNameThreshold)
             // A typo in the birth date: the rest must agree closely.
             || (birth == BirthDateMatch.Near && first >= CloseNameThreshold && last >= CloseNameThreshold && (phone || address >= AddressThreshold));
         if (!proposed)
