@@ -79,7 +79,7 @@ public sealed class RegistryImporter(ReflexesDbContext db, RegistryDesk desk, Co
 
     /// <summary>What the review page shows: the staged batch, its rows, the proposed pairs and the registrations they concern.</summary>
     public sealed record Review(
-        RegistrantImportBatch Batch, IReadOnlyDictionary<Guid, RegistrantImportRow> Rows, IReadOnlyList<RegistrantImportPair> Pairs, IReadOnlyDictionary<Guid, Registrant> Registrants);
+        RegistrantImportBatch Batch, IReadOnlyDictionary<Guid, RegistrantImportRow> Rows, IReadOnlyList<RegistrantImportPair> Pairs, IReadOnlyDictionary<Guid, Registrant> InRegister);
 
     public async Task<IReadOnlyList<RegistrantImportBatch>> RecentAsync(CancellationToken ct) =>
         await db.RegistrantImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAtUtc).Take(20).ToListAsync(ct);
