@@ -24,6 +24,8 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
         "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
         "outreach/registry/{id}/correct", // RegistryJourneyTests: the correction
+        "heatwave-register/done", // RegistrySelfServiceJourneyTests: after sending the form
+        "outreach/registry/import/{id}", // RegistryImportJourneyTests: once a list is staged
     ];
 
     [SkippableFact]

@@ -118,7 +118,8 @@ public abstract partial class RegistryImportTests(AppFixture fixture)
             var merge = await db.RegistrantMerges.Where(m => m.RegistrantId == existingId).Select(m => new { m.FieldSources, m.SetAside, m.Absorbed }).SingleAsync();
             var imported = await db.Registrants.Where(r => r.LastName == "Tissot" || r.LastName == "Tisot" || r.LastName == "Garnier").Select(r => r.SubjectId).ToListAsync();
             var importedConsents = await db.ConsentRecords.Where(c => imported.Contains(c.SubjectId)).ToListAsync();
-            var staged = await db.RegistrantImportRows.CountAsync() + await db.RegistrantImportPairs.CountAsync();
+            var batchId = Guid.Parse(reviewPath.Split('/').Last());
+            var staged = await db.RegistrantImportRows.CountAsync(r => r.BatchId == batchId) + await db.RegistrantImportPairs.CountAsync(p => p.BatchId == batchId);
             return (fields, consents, merge, imported.Count, importedConsents, staged, total: await db.Registrants.CountAsync());
         });
         result.fields.FirstName.ShouldBe("Hélène");

@@ -17,6 +17,7 @@ public sealed class DatabaseInitializer(
     DemoTerritory demo,
     DemoPurposes purposes,
     UserAdministration administration,
+    Modules.Outreach.Registry.RegistryDemo registryDemo,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -65,6 +66,8 @@ public sealed class DatabaseInitializer(
         var dpoEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.DataProtectionOfficer).Email;
         var dpo = await db.Users.Where(u => u.Email == dpoEmail).Select(u => u.Id).SingleAsync(ct);
         await purposes.SeedAsync(dpo, ct);
+        var coordinatorEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.Coordinator).Email;
+        await registryDemo.SeedAsync(await db.Users.Where(u => u.Email == coordinatorEmail).Select(u => u.Id).SingleAsync(ct), ct);
     }
 
     public async Task InitialiseAsync(CancellationToken ct)

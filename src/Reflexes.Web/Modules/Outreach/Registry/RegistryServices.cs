@@ -12,6 +12,7 @@ internal static class RegistryServices
     public static IServiceCollection AddRegistryOnlineAndImport(this IServiceCollection services)
     {
         services.AddScoped<RegistryImporter>();
+        services.AddScoped<RegistryDemo>();
         services.AddSingleton<PublicFormThrottle>();
         services.AddAuthorizationBuilder().AddPolicy(ImportPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
         return services;
