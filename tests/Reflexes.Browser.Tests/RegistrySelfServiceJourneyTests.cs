@@ -9,7 +9,7 @@ public sealed class RegistrySelfServiceJourneyTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task A_visitor_registers_without_an_account_and_gets_a_receipt_and_a_neighbours_request_waits_for_the_agents_call()
     {
-        await using var context = await fixture.NewContextAsync(javaScript: false);
+        await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Registre canicule" }).First.ClickAsync();

@@ -139,6 +139,8 @@ public abstract class RegistryOnlineTests(AppFixture fixture)
 
         var withdrawn = await resident.PostFormAsync("/my-registration", [], "/my-registration?handler=Withdraw");
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var afterWithdrawal = WebUtility.HtmlDecode(await resident.GetStringAsync(new Uri("/my-registration", UriKind.Relative)));
+        afterWithdrawal.ShouldContain("Voir le reçu du retrait");
         var latest = await fixture.WithDbAsync(db => db.ConsentRecords.Where(c => c.SubjectId == subject).OrderByDescending(c => c.RecordedAtUtc).FirstAsync());
         latest.Choice.ShouldBe(ConsentChoice.Withdrawn);
         latest.Channel.ShouldBe(ConsentChannel.SelfService);

@@ -39,7 +39,8 @@ public sealed class MyRegistrationModel(RegistryDesk desk, ReflexesDbContext db,
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Receipt = TempData[WithdrawalReceipt] as string;
+        // TempData gives back a string that looks like a GUID as a Guid.
+        Receipt = TempData[WithdrawalReceipt]?.ToString();
         if (Registration is { } r)
         {
             (FirstName, LastName, BirthDate, Address, NeighbourhoodId, Phone, OtherPhone, AlertContact, Ground) =
