@@ -32,6 +32,8 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "reserve/agents/plan", // ReserveJourneyTests: an agent of the staff directory
         "reserve/agents/approvals", // ReserveJourneyTests: the agent's manager
         "outreach/calls/{id}", // CampaignJourneyTests: the call a caller took
+        "heatwave-register/done", // RegistrySelfServiceJourneyTests: after sending the form
+        "outreach/registry/import/{id}", // RegistryImportJourneyTests: once a list is staged
     ];
 
     [SkippableFact]

@@ -15,6 +15,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Inbox = "inbox";
     private const string ReserveCoordination = "reserve-coordination";
     private const string Callers = "callers"; // the demo's enrolled callers: the agent and the resident
+    private const string RegistryImport = "registry-import";
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -64,6 +65,10 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/outreach/callers", Roles.Coordinator),
         ("/outreach/callers/live", Roles.Coordinator),
         ("/outreach/calls", Callers),
+        ("/outreach/registry/to-confirm", Outreach),
+        ("/outreach/registry/import", RegistryImport),
+        ("/outreach/registry/import?handler=Template", RegistryImport),
+        ("/my-registration", Everyone),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -84,7 +89,9 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
                 || (allowed == Orientation && role is Roles.Coordinator or Roles.Orientator)
                 || (allowed == Inbox && role is Roles.Partner or Roles.Agent)
                 || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator)
-                || (allowed == Callers && role is Roles.Agent or Roles.Resident);
+                || (allowed == Callers && role is Roles.Agent or Roles.Resident)
+
+                || (allowed == RegistryImport && role is Roles.Coordinator or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden
@@ -112,5 +119,6 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
 
         (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(new Uri("/heatwave-register", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

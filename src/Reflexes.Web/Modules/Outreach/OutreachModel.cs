@@ -27,5 +27,6 @@ internal static class OutreachModel
 
         Referrals.ReferralsModel.Configure(builder);
         Campaigns.CampaignsModel.Configure(builder);
+        Registry.RegistryModel.Configure(builder);
     }
 }

@@ -18,6 +18,7 @@ public static class OutreachModule
         services.AddScoped<IPersonalDataHolder, RegistryHolder>();
         Referrals.ReferralServices.AddReferrals(services);
         services.AddCampaigns();
+        services.AddRegistryOnlineAndImport();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Roles.Coordinator, Roles.Orientator, Roles.Agent));
         return services;
     }

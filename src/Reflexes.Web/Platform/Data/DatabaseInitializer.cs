@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     UserAdministration administration,
     Modules.Outreach.Orientation.ReferralDemo referralDemo,
     Modules.Outreach.Campaigns.CampaignDemo campaignDemo,
+    Modules.Outreach.Registry.RegistryDemo registryDemo,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -71,6 +72,8 @@ public sealed class DatabaseInitializer(
         await referralDemo.SeedAsync(ct);
         await reserve.SeedAsync(ct);
         await campaignDemo.SeedAsync(ct);
+        var coordinatorEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.Coordinator).Email;
+        await registryDemo.SeedAsync(await db.Users.Where(u => u.Email == coordinatorEmail).Select(u => u.Id).SingleAsync(ct), ct);
     }
 
     public async Task InitialiseAsync(CancellationToken ct)

@@ -75,6 +75,14 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.CallRecord> CallRecords => Set<Modules.Outreach.Domain.CallRecord>();
 
+    public DbSet<Modules.Outreach.Domain.RegistrantImportBatch> RegistrantImportBatches => Set<Modules.Outreach.Domain.RegistrantImportBatch>();
+
+    public DbSet<Modules.Outreach.Domain.RegistrantImportRow> RegistrantImportRows => Set<Modules.Outreach.Domain.RegistrantImportRow>();
+
+    public DbSet<Modules.Outreach.Domain.RegistrantImportPair> RegistrantImportPairs => Set<Modules.Outreach.Domain.RegistrantImportPair>();
+
+    public DbSet<Modules.Outreach.Domain.RegistrantMerge> RegistrantMerges => Set<Modules.Outreach.Domain.RegistrantMerge>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.

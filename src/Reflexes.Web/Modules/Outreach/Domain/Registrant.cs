@@ -44,6 +44,21 @@ public sealed class Registrant : IResidentData
 
     public DateTime? WithdrawnAtUtc { get; private set; }
 
+    /// <summary>Active, or asked for by a third party and waiting for the person to confirm (ADR 0530).</summary>
+    public RegistrantStatus Status { get; private set; }
+
+    /// <summary>Who filled in an online form for the person, their relation and how to reach them.</summary>
+    public string? Requester { get; private set; }
+
+    /// <summary>The purposes a third party asked for, one code per line, until the person confirms them.</summary>
+    public string? RequestedPurposes { get; private set; }
+
+    /// <summary>The imported list this registration came from, if any.</summary>
+    public Guid? ImportBatchId { get; private set; }
+
+    public IReadOnlyList<string> RequestedPurposeList =>
+        RequestedPurposes?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     public static Registrant Register(Guid subjectId, RegistrantDetails details, RegisteredBy registeredBy, string recordedByUserId, DateTime nowUtc)
     {
         var registrant = new Registrant
@@ -78,4 +93,53 @@ public sealed class Registrant : IResidentData
     }
 
     public void Withdraw(DateTime nowUtc) => WithdrawnAtUtc ??= nowUtc;
+
+    /// <summary>A registration asked for online by someone else: kept as to be confirmed with the person by phone.</summary>
+    public static Registrant RequestByThirdParty(
+        Guid subjectId, RegistrantDetails details, RegisteredBy relation, string requester, IReadOnlyCollection<string> purposes, string recordedBy, DateTime nowUtc)
+    {
+        if (relation == RegisteredBy.Self || string.IsNullOrWhiteSpace(requester) || requester.Trim().Length > 300)
+        {
+            throw new ArgumentException("A third party says who they are.", nameof(requester));
+        }
+
+        var registrant = Register(subjectId, details, relation, recordedBy, nowUtc);
+        registrant.Status = RegistrantStatus.ToConfirm;
+        registrant.Requester = requester.Trim();
+        registrant.RequestedPurposes = string.Join('\n', purposes.Distinct(StringComparer.Ordinal));
+        return registrant;
+    }
+
+    /// <summary>A registration taken from an imported list.</summary>
+    public static Registrant Import(Guid subjectId, RegistrantDetails details, Guid batchId, string agentUserId, DateTime nowUtc)
+    {
+        var registrant = Register(subjectId, details, RegisteredBy.Other, agentUserId, nowUtc);
+        registrant.ImportBatchId = batchId;
+        return registrant;
+    }
+
+    /// <summary>The person confirmed, by phone, a registration a third party asked for.</summary>
+    public void Confirm()
+    {
+        if (Status != RegistrantStatus.ToConfirm)
+        {
+            throw new InvalidOperationException("Only a registration waiting for the person's confirmation can be confirmed.");
+        }
+
+        Status = RegistrantStatus.Active;
+        RequestedPurposes = null;
+    }
+
+    /// <summary>The person registers again after a withdrawal: the same row comes back with the new details.</summary>
+    public void Reinstate(RegistrantDetails details, RegisteredBy registeredBy, string recordedBy, DateTime nowUtc)
+    {
+        Correct(details, nowUtc);
+        WithdrawnAtUtc = null;
+        Status = RegistrantStatus.Active;
+        RegisteredBy = registeredBy;
+        RecordedByUserId = recordedBy;
+        RegisteredAtUtc = nowUtc;
+        Requester = null;
+        RequestedPurposes = null;
+    }
 }

@@ -8,9 +8,17 @@ namespace Reflexes.Web.Modules.Outreach.Registry;
 
 /// <summary>One registration, read under the register's purpose (and recorded); withdrawn at the person's request.</summary>
 [Authorize(Policy = OutreachModule.Policy)]
-public sealed class DetailsModel(RegistryDesk desk, RightsIntake rights) : PageModel
+public sealed class DetailsModel(RegistryDesk desk, RightsIntake rights, ConsentRecording consents) : PageModel
 {
     public Registrant? Registrant { get; private set; }
+
+    public IReadOnlyList<RegistrantMerge> Merges { get; private set; } = [];
+
+    public IReadOnlyList<ConsentRecording.PurposeChoice> ConsentPurposes { get; private set; } = [];
+
+    /// <summary>The purposes the person agreed to on the confirmation call.</summary>
+    [BindProperty]
+    public List<string> Purposes { get; set; } = [];
 
     public AccessDecision? Refusal { get; private set; }
 
@@ -44,9 +52,59 @@ public sealed class DetailsModel(RegistryDesk desk, RightsIntake rights) : PageM
         if (Refusal is not null)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
         }
 
+        await LoadAsync(registrant!, ct);
+        Purposes = [.. registrant!.RequestedPurposeList];
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
+    {
+        var (registrant, decision) = await desk.GetAsync(id, "outreach.registry-read", User, ct);
+        if (decision is null || registrant is null || registrant.Status != RegistrantStatus.ToConfirm)
+        {
+            return NotFound();
+        }
+
+        Registrant = registrant;
+        await LoadAsync(registrant, ct);
+        if (!Purposes.Contains(RegistryDesk.Purpose) || Purposes.Any(p => ConsentPurposes.All(c => c.Code != p)))
+        {
+            Errors.Add(nameof(Purposes), "registry.error.purposes");
+        }
+
+        if (Channel == ConsentChannel.SelfService || !Enum.IsDefined(Channel))
+        {
+            Errors.Add(nameof(Channel), "registry.error.channel");
+        }
+
+        if (Errors.Any)
+        {
+            return Page();
+        }
+
+        await desk.ConfirmAsync(id, Channel, Purposes, User, ct);
+        TempData["Flash"] = "registry.confirmed";
+        return Redirect("/outreach/registry/" + id);
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct)
+    {
+        if (!await desk.DeclineAsync(id, User, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "registry.declined";
+        return Redirect("/outreach/registry/to-confirm");
+    }
+
+    private async Task LoadAsync(Registrant registrant, CancellationToken ct)
+    {
+        Merges = await desk.MergesAsync(registrant, ct);
+        ConsentPurposes = await consents.ConsentPurposesAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRightsAsync(Guid id, CancellationToken ct)
@@ -58,6 +116,7 @@ public sealed class DetailsModel(RegistryDesk desk, RightsIntake rights) : PageM
         }
 
         Registrant = registrant;
+        await LoadAsync(registrant, ct);
         if (Right is null || !Enum.IsDefined(Right.Value))
         {
             Errors.Add(nameof(Right), "rights.error.kind");

@@ -15,6 +15,7 @@ public sealed class RegistryHolder(RegistryDesk desk) : IPersonalDataHolder
             return [];
         }
 
+        var merges = await desk.MergesAsync(r, ct);
         return
         [
             new HeldItem("registration", r.FirstName + " " + r.LastName,
@@ -28,6 +29,10 @@ public sealed class RegistryHolder(RegistryDesk desk) : IPersonalDataHolder
                 new("ground", r.Ground.ToString()),
                 new("registeredAt", r.RegisteredAtUtc.ToString("O", CultureInfo.InvariantCulture)),
                 new("withdrawnAt", r.WithdrawnAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
+                new("status", r.Status.ToString()),
+                new("requester", r.Requester),
+                new("merges", merges.Count == 0 ? null : string.Join(" | ", merges.Select(m =>
+                    m.MergedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ": " + m.Kept + " + " + m.Absorbed + " (" + m.FieldSources.Replace('\n', ',') + ")"))),
             ]),
         ];
     }
