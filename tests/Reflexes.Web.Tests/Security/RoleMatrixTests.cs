@@ -90,7 +90,6 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
                 || (allowed == Inbox && role is Roles.Partner or Roles.Agent)
                 || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator)
                 || (allowed == Callers && role is Roles.Agent or Roles.Resident)
-
                 || (allowed == RegistryImport && role is Roles.Coordinator or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
