@@ -8,5 +8,9 @@ internal static class ReserveModel
     public static void Configure(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        Missions.MissionsModel.Configure(builder);
+        Offers.OffersModel.Configure(builder);
+        Notifications.NotificationsModel.Configure(builder);
+        Planning.AssignmentsModel.Configure(builder);
     }
 }

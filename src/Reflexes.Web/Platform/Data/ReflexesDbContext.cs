@@ -47,6 +47,20 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.Referral> Referrals => Set<Modules.Outreach.Domain.Referral>();
 
+    public DbSet<Modules.Reserve.Domain.Mission> Missions => Set<Modules.Reserve.Domain.Mission>();
+
+    public DbSet<Modules.Reserve.Domain.MissionSlot> MissionSlots => Set<Modules.Reserve.Domain.MissionSlot>();
+
+    public DbSet<Modules.Reserve.Domain.MissionPoster> MissionPosters => Set<Modules.Reserve.Domain.MissionPoster>();
+
+    public DbSet<Modules.Reserve.Domain.MissionCrisisMode> MissionCrisisModes => Set<Modules.Reserve.Domain.MissionCrisisMode>();
+
+    public DbSet<Modules.Reserve.Domain.Offer> Offers => Set<Modules.Reserve.Domain.Offer>();
+
+    public DbSet<Modules.Reserve.Domain.Assignment> Assignments => Set<Modules.Reserve.Domain.Assignment>();
+
+    public DbSet<Modules.Reserve.Domain.Notification> Notifications => Set<Modules.Reserve.Domain.Notification>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.Reserve.Domain;
+
+namespace Reflexes.Web.Modules.Reserve.Planning;
+
+/// <summary>The table of volunteers' assignments to slots.</summary>
+internal static class AssignmentsModel
+{
+    public static void Configure(ModelBuilder builder) =>
+        builder.Entity<Assignment>(e =>
+        {
+            e.ToTable("Assignments");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(30).IsRequired();
+            e.Ignore(a => a.IsConfirmed);
+            e.Ignore(a => a.IsActive);
+            e.HasIndex(a => a.SubjectId);
+            e.HasIndex(a => a.SlotId);
+            e.HasIndex(a => a.UserId);
+            e.HasIndex(a => a.VolunteerId);
+        });
+}
