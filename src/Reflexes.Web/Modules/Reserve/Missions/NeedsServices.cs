@@ -13,6 +13,8 @@ public static class NeedsServices
         services.AddScoped<MissionDesk>();
         services.AddScoped<OfferDesk>();
         services.AddScoped<Notifier>();
+        services.AddScoped<Catalogue.CatalogueDesk>();
+        services.AddOptions<Catalogue.CatalogueMapSettings>().BindConfiguration("Reserve:Map");
         services.AddScoped<IPersonalDataHolder, OffersHolder>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReserveModule.PostingPolicy, p => p.RequireRole(Roles.Partner, Roles.Coordinator, Roles.Agent, Roles.Administrator));
