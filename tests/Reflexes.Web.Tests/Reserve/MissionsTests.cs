@@ -144,12 +144,12 @@ public abstract class MissionsTests(AppFixture fixture)
         await coordinator.SignInAsync(Demo.Email(Roles.Coordinator), Demo.Password);
         (await coordinator.GetStringAsync(new Uri("/reserve/offers", UriKind.Relative))).ShouldContain("Je parle tamoul");
         var (offer, mission) = await fixture.WithDbAsync(async db => (
-            await db.Offers.Where(o => o.Status == OfferStatus.Open).Select(o => o.Id).FirstAsync(),
+            await db.OffersOfHelp.Where(o => o.Status == OfferStatus.Open).Select(o => o.Id).FirstAsync(),
             await db.Missions.Where(m => m.Title.StartsWith("Interprète tamoul")).Select(m => m.Id).FirstAsync()));
 
         var linked = await coordinator.PostFormAsync("/reserve/offers", [new("offer", offer.ToString()), new("mission", mission.ToString())], "/reserve/offers?handler=Link");
         linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await fixture.WithDbAsync(db => db.Offers.Where(o => o.Id == offer).Select(o => o.MissionId).SingleAsync())).ShouldBe(mission);
+        (await fixture.WithDbAsync(db => db.OffersOfHelp.Where(o => o.Id == offer).Select(o => o.MissionId).SingleAsync())).ShouldBe(mission);
         (await resident.GetStringAsync(new Uri("/notifications", UriKind.Relative))).ShouldContain("Interprète tamoul");
         string.Join('\n', app.Logs.Lines).ShouldNotContain("Je parle tamoul");
 

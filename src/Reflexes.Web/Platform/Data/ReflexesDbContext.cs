@@ -55,9 +55,9 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Reserve.Domain.MissionCrisisMode> MissionCrisisModes => Set<Modules.Reserve.Domain.MissionCrisisMode>();
 
-    public DbSet<Modules.Reserve.Domain.Offer> Offers => Set<Modules.Reserve.Domain.Offer>();
+    public DbSet<Modules.Reserve.Domain.OfferOfHelp> OffersOfHelp => Set<Modules.Reserve.Domain.OfferOfHelp>();
 
-    public DbSet<Modules.Reserve.Domain.Assignment> Assignments => Set<Modules.Reserve.Domain.Assignment>();
+    public DbSet<Modules.Reserve.Domain.AssignmentOfVolunteer> VolunteerAssignments => Set<Modules.Reserve.Domain.AssignmentOfVolunteer>();
 
     public DbSet<Modules.Reserve.Domain.Notification> Notifications => Set<Modules.Reserve.Domain.Notification>();
 

@@ -9,7 +9,7 @@ namespace Reflexes.Web.Modules.Reserve.Offers;
 [Authorize(Policy = ReserveModule.CoordinationPolicy)]
 public sealed class IndexModel(OfferDesk desk) : PageModel
 {
-    public IReadOnlyList<Offer> Offers { get; private set; } = [];
+    public IReadOnlyList<OfferOfHelp> Offers { get; private set; } = [];
 
     public IReadOnlyList<(Guid Id, string Title)> Missions { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace Reflexes.Web.Modules.Reserve.Offers;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class MineModel(OfferDesk desk) : PageModel
 {
-    public IReadOnlyList<Offer> Offers { get; private set; } = [];
+    public IReadOnlyList<OfferOfHelp> Offers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Offers = await desk.MineAsync(User, ct);
 

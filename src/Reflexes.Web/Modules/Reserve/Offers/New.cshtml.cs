@@ -28,9 +28,9 @@ public sealed class NewModel(OfferDesk desk, ReflexesDbContext db, UserManager<R
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(Text) || Text.Trim().Length > Offer.TextMaxLength)
+        if (string.IsNullOrWhiteSpace(Text) || Text.Trim().Length > OfferOfHelp.TextMaxLength)
         {
-            Errors.Add(nameof(Text), "offer.error.text", Offer.TextMaxLength);
+            Errors.Add(nameof(Text), "offer.error.text", OfferOfHelp.TextMaxLength);
         }
 
         if (NeighbourhoodId is { } n && !Neighbourhoods.ContainsKey(n))

@@ -7,13 +7,13 @@ namespace Reflexes.Web.Modules.Reserve.Offers;
 internal static class OffersModel
 {
     public static void Configure(ModelBuilder builder) =>
-        builder.Entity<Offer>(e =>
+        builder.Entity<OfferOfHelp>(e =>
         {
             e.ToTable("Offers");
             e.HasKey(o => o.Id);
             e.Property(o => o.UserId).HasMaxLength(450).IsRequired();
             e.Property(o => o.AuthorName).HasMaxLength(200).IsRequired();
-            e.Property(o => o.Text).HasMaxLength(Offer.TextMaxLength).IsRequired();
+            e.Property(o => o.Text).HasMaxLength(OfferOfHelp.TextMaxLength).IsRequired();
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(30).IsRequired();
             e.Property(o => o.LinkedByUserId).HasMaxLength(450);
             e.HasIndex(o => o.SubjectId);

@@ -7,7 +7,7 @@ namespace Reflexes.Web.Modules.Reserve.Planning;
 internal static class AssignmentsModel
 {
     public static void Configure(ModelBuilder builder) =>
-        builder.Entity<Assignment>(e =>
+        builder.Entity<AssignmentOfVolunteer>(e =>
         {
             e.ToTable("Assignments");
             e.HasKey(a => a.Id);

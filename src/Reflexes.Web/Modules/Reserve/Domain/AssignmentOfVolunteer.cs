@@ -6,12 +6,12 @@ namespace Reflexes.Web.Modules.Reserve.Domain;
 /// One volunteer on one slot. It names a volunteer, so it is personal data read through the access service
 /// under "civic-reserve-matching". Accepted assignments are confirmed: re-planning keeps them as they are.
 /// </summary>
-public sealed class Assignment : IResidentData
+public sealed class AssignmentOfVolunteer : IResidentData
 {
     /// <summary>A half-day mission lasts at most this long (minutes recorded after it).</summary>
     public const int MaxMinutes = 12 * 60;
 
-    private Assignment()
+    private AssignmentOfVolunteer()
     {
     }
 
@@ -50,7 +50,7 @@ public sealed class Assignment : IResidentData
     /// <summary>Counts in the plan (holds a place): not declined nor withdrawn.</summary>
     public bool IsActive => Status is AssignmentStatus.Proposed or AssignmentStatus.Published or AssignmentStatus.Accepted;
 
-    public static Assignment Propose(Guid subjectId, Guid volunteerId, string? userId, Guid missionId, Guid slotId, long distanceMeters, bool byHand, DateTime nowUtc) => new()
+    public static AssignmentOfVolunteer Propose(Guid subjectId, Guid volunteerId, string? userId, Guid missionId, Guid slotId, long distanceMeters, bool byHand, DateTime nowUtc) => new()
     {
         Id = Guid.NewGuid(),
         SubjectId = subjectId,

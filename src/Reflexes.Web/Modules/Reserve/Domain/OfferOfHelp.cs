@@ -6,11 +6,11 @@ namespace Reflexes.Web.Modules.Reserve.Domain;
 /// A resident's free offer of help ("I can cook for two families", "I speak Tamil"). It names its author, so it
 /// is personal data: coordinators read it only through the access service under "civic-reserve-matching".
 /// </summary>
-public sealed class Offer : IResidentData
+public sealed class OfferOfHelp : IResidentData
 {
     public const int TextMaxLength = 1000;
 
-    private Offer()
+    private OfferOfHelp()
     {
     }
 
@@ -37,14 +37,14 @@ public sealed class Offer : IResidentData
 
     public DateTime? LinkedAtUtc { get; private set; }
 
-    public static Offer Post(Guid subjectId, string userId, string authorName, string text, Guid? neighbourhoodId, DateTime nowUtc)
+    public static OfferOfHelp Post(Guid subjectId, string userId, string authorName, string text, Guid? neighbourhoodId, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > TextMaxLength)
         {
             throw new ArgumentException("An offer needs a text of at most " + TextMaxLength + " characters.", nameof(text));
         }
 
-        return new Offer
+        return new OfferOfHelp
         {
             Id = Guid.NewGuid(),
             SubjectId = subjectId,
