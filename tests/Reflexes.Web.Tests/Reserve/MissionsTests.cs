@@ -18,6 +18,8 @@ public abstract class MissionsTests(AppFixture fixture)
 
     private static readonly Guid Grocery = DemoTerritory.IdFor("organisation", "Épicerie solidaire des Tanneurs");
 
+    private static readonly string Handling = DemoTerritory.IdFor("skill", "Manutention").ToString();
+
     private static readonly Guid Tanneurs = DemoTerritory.IdFor("neighbourhood", "LES-TANNEURS");
 
     [SkippableFact]
@@ -77,10 +79,10 @@ public abstract class MissionsTests(AppFixture fixture)
         (await coordinator.PostFormAsync(path, [], path + "?handler=Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var visitor = app.CreateBrowserLikeClient();
-        var catalogue = await visitor.GetStringAsync(new Uri("/reserve/catalogue?Skill=handling&NeighbourhoodId=" + Tanneurs, UriKind.Relative));
+        var catalogue = await visitor.GetStringAsync(new Uri("/reserve/catalogue?Skill=" + Handling + "&NeighbourhoodId=" + Tanneurs, UriKind.Relative));
         catalogue.ShouldContain("Maraude du soir");
         catalogue.ShouldContain("data-mission-lat=");
-        (await visitor.GetStringAsync(new Uri("/reserve/catalogue?Skill=tutoring", UriKind.Relative))).ShouldNotContain("Maraude du soir");
+        (await visitor.GetStringAsync(new Uri("/reserve/catalogue?Skill=" + DemoTerritory.IdFor("skill", "Aide aux devoirs"), UriKind.Relative))).ShouldNotContain("Maraude du soir");
         (await visitor.GetStringAsync(new Uri("/reserve/catalogue?Date=" + Day(5), UriKind.Relative))).ShouldContain("Maraude du soir");
         (await visitor.GetStringAsync(new Uri("/reserve/catalogue?Date=" + Day(7), UriKind.Relative))).ShouldNotContain("Maraude du soir");
         (await visitor.GetStringAsync(new Uri("/reserve/catalogue?Priority=Essential", UriKind.Relative))).ShouldNotContain("Maraude du soir");
@@ -197,7 +199,7 @@ public abstract class MissionsTests(AppFixture fixture)
         {
             new("Title", title), new("Description", "Aller à la rencontre des personnes à la rue avec des boissons chaudes."),
             new("OrganisationId", Grocery.ToString()), new("NeighbourhoodId", Tanneurs.ToString()), new("Place", "Parvis de la gare"),
-            new("Lat", "45.705"), new("Lon", "4.84"), new("Skills", "handling"), new("Languages", "fr"), new("Priority", "Important"),
+            new("Lat", "45.705"), new("Lon", "4.84"), new("Skills", Handling), new("Languages", "fr"), new("Priority", "Important"),
         };
         foreach (var (date, period, needed) in slots)
         {

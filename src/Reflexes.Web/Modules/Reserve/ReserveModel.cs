@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Reflexes.Web.Modules.Reserve.Volunteers;
 
 namespace Reflexes.Web.Modules.Reserve;
 
@@ -12,5 +13,6 @@ internal static class ReserveModel
         Offers.OffersModel.Configure(builder);
         Notifications.NotificationsModel.Configure(builder);
         Planning.AssignmentsModel.Configure(builder);
+        VolunteersModel.Configure(builder);
     }
 }

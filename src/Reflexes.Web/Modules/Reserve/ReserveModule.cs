@@ -1,5 +1,6 @@
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.Reserve.Missions;
+using Reflexes.Web.Modules.Reserve.Volunteers;
 
 namespace Reflexes.Web.Modules.Reserve;
 
@@ -20,6 +21,7 @@ public static class ReserveModule
         services.AddAuthorizationBuilder()
             .AddPolicy(CoordinationPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
         services.AddReserveNeeds();
+        services.AddReserveVolunteers();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     DatabaseSettings settings,
     DemoTerritory demo,
     DemoPurposes purposes,
+    Modules.Reserve.Volunteers.ReserveDemo reserve,
     UserAdministration administration,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -65,6 +66,7 @@ public sealed class DatabaseInitializer(
         var dpoEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.DataProtectionOfficer).Email;
         var dpo = await db.Users.Where(u => u.Email == dpoEmail).Select(u => u.Id).SingleAsync(ct);
         await purposes.SeedAsync(dpo, ct);
+        await reserve.SeedAsync(ct);
     }
 
     public async Task InitialiseAsync(CancellationToken ct)

@@ -61,6 +61,20 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Reserve.Domain.Notification> Notifications => Set<Modules.Reserve.Domain.Notification>();
 
+    public DbSet<Modules.Reserve.Domain.Skill> Skills => Set<Modules.Reserve.Domain.Skill>();
+
+    public DbSet<Modules.Reserve.Domain.Volunteer> Volunteers => Set<Modules.Reserve.Domain.Volunteer>();
+
+    public DbSet<Modules.Reserve.Domain.VolunteerSkill> VolunteerSkills => Set<Modules.Reserve.Domain.VolunteerSkill>();
+
+    public DbSet<Modules.Reserve.Domain.VolunteerDatedAvailability> VolunteerDatedAvailabilities => Set<Modules.Reserve.Domain.VolunteerDatedAvailability>();
+
+    public DbSet<Modules.Reserve.Domain.ReassignmentQuota> ReassignmentQuotas => Set<Modules.Reserve.Domain.ReassignmentQuota>();
+
+    public DbSet<Modules.Reserve.Domain.Reassignment> Reassignments => Set<Modules.Reserve.Domain.Reassignment>();
+
+    public DbSet<Modules.Reserve.Domain.ReassignmentHalfDay> ReassignmentHalfDays => Set<Modules.Reserve.Domain.ReassignmentHalfDay>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.

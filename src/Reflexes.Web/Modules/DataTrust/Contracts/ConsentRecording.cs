@@ -48,6 +48,13 @@ public sealed class ConsentRecording(ReflexesDbContext db, ConsentLedger ledger,
         }
     }
 
+    /// <summary>Records a choice the signed-in person made themself, as the "my data" page does.</summary>
+    public async Task RecordOwnChoiceAsync(string userId, string purposeCode, bool given, CancellationToken ct)
+    {
+        var subject = await ledger.SubjectOfUserAsync(userId, ct);
+        await ledger.RecordAsync(subject, purposeCode, given ? ConsentChoice.Given : ConsentChoice.Withdrawn, ConsentChannel.SelfService, userId, null, ct);
+    }
+
     public async Task<bool> HasCurrentConsentAsync(Guid subjectId, string purposeCode, CancellationToken ct) =>
         await ledger.StateAsync(subjectId, purposeCode, ct) == ConsentState.Given;
 }

@@ -2,10 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.Reserve.Domain;
 using Reflexes.Web.Modules.Reserve.Notifications;
+using Reflexes.Web.Modules.Reserve.Skills;
 using Reflexes.Web.Modules.Territory.Domain;
 using Reflexes.Web.Platform.Data;
 
@@ -16,7 +16,7 @@ namespace Reflexes.Web.Modules.Reserve.Missions;
 /// service; coordinators also write down needs of residents without internet. The coordination unit
 /// publishes or returns what is submitted, and switches the territory's crisis mode.
 /// </summary>
-public sealed class MissionDesk(ReflexesDbContext db, Notifier notifier, UserManager<ReflexesUser> users, IStringLocalizer text, TimeProvider clock)
+public sealed class MissionDesk(ReflexesDbContext db, Notifier notifier, UserManager<ReflexesUser> users, SkillCatalogue skills, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -241,12 +241,9 @@ public sealed class MissionDesk(ReflexesDbContext db, Notifier notifier, UserMan
     public async Task<IReadOnlyDictionary<Guid, string>> OrganisationNamesAsync(CancellationToken ct) =>
         await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
-    /// <summary>The skills a mission may require, by the code missions store, with their names.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> SkillLabelsAsync(CancellationToken ct)
-    {
-        await Task.CompletedTask;
-        return MissionSkills.Codes.ToDictionary(c => c, c => text["mission.skill." + c].Value, StringComparer.Ordinal);
-    }
+    /// <summary>The skills a mission may require (the reserve's managed list), by the id missions store, with their paths in the tree.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SkillLabelsAsync(CancellationToken ct) =>
+        (await skills.TreeAsync(ct)).ToDictionary(e => e.Id.ToString(), e => e.Path, StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<Guid, string>> NeighbourhoodNamesAsync(CancellationToken ct) =>
         await db.Neighbourhoods.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
