@@ -61,6 +61,8 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Reserve.Domain.Notification> Notifications => Set<Modules.Reserve.Domain.Notification>();
 
+    public DbSet<Modules.Reserve.Domain.SlotShortfall> SlotShortfalls => Set<Modules.Reserve.Domain.SlotShortfall>();
+
     public DbSet<Modules.Reserve.Domain.Skill> Skills => Set<Modules.Reserve.Domain.Skill>();
 
     public DbSet<Modules.Reserve.Domain.Volunteer> Volunteers => Set<Modules.Reserve.Domain.Volunteer>();

@@ -13,6 +13,9 @@ public static class NeedsServices
         services.AddScoped<MissionDesk>();
         services.AddScoped<OfferDesk>();
         services.AddScoped<Notifier>();
+        services.AddScoped<Planning.PlanningDesk>();
+        services.AddScoped<MyMissions.MyMissionsDesk>();
+        services.AddScoped<Recognition.RecognitionDesk>();
         services.AddScoped<Catalogue.CatalogueDesk>();
         services.AddOptions<Catalogue.CatalogueMapSettings>().BindConfiguration("Reserve:Map");
         services.AddScoped<IPersonalDataHolder, OffersHolder>();

@@ -3,10 +3,19 @@ using Reflexes.Web.Modules.Reserve.Domain;
 
 namespace Reflexes.Web.Modules.Reserve.Planning;
 
-/// <summary>The table of volunteers' assignments to slots.</summary>
+/// <summary>The tables of volunteers' assignments to slots and of the last run's unfilled places.</summary>
 internal static class AssignmentsModel
 {
-    public static void Configure(ModelBuilder builder) =>
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<SlotShortfall>(e =>
+        {
+            e.ToTable("SlotShortfalls");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Reason).HasMaxLength(30).IsRequired();
+            e.HasIndex(s => s.WeekStart);
+        });
+
         builder.Entity<AssignmentOfVolunteer>(e =>
         {
             e.ToTable("Assignments");
@@ -20,4 +29,5 @@ internal static class AssignmentsModel
             e.HasIndex(a => a.UserId);
             e.HasIndex(a => a.VolunteerId);
         });
+    }
 }
