@@ -54,7 +54,9 @@ public sealed class PlanningDesk(
     {
         var (slots, _) = await WeekSlotsAsync(monday, ct);
         var slotById = slots.ToDictionary(s => s.Slot.Id);
-        var active = (await ActiveAndAnsweredAsync([.. slotById.Keys], coordinator, ct)).Where(a => a.IsActive).ToList();
+        var answered = await ActiveAndAnsweredAsync([.. slotById.Keys], coordinator, ct);
+        var active = answered.Where(a => a.IsActive).ToList();
+        var declined = answered.Where(a => a.Status == AssignmentStatus.Declined).ToList();
         var available = (await pool.AvailableAsync(monday, monday.AddDays(6), coordinator, ct)).Volunteers.ToDictionary(v => v.VolunteerId);
         var confirmed = active.Where(a => a.IsConfirmed).ToList();
 
@@ -62,7 +64,7 @@ public sealed class PlanningDesk(
         // offers the half-day) are given to it as fixed inputs; the others simply hold their place and half-day.
         var fixedForEngine = confirmed.Where(a => available.TryGetValue(a.VolunteerId, out var v) && Offers(v, slotById[a.SlotId].Slot)).ToList();
         var heldOutside = confirmed.Except(fixedForEngine).ToList();
-        var instance = Instance(slots, available.Values, heldOutside, fixedForEngine, slotById);
+        var instance = Instance(slots, available.Values, heldOutside, fixedForEngine, declined, slotById);
         var options = new MatchOptions
         {
             Confirmed = [.. fixedForEngine.Select((a, i) => new ListedPair(new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()), i, 0, 0))],
@@ -90,7 +92,7 @@ public sealed class PlanningDesk(
 
     private static MatchingInstance Instance(
         IReadOnlyList<(Mission Mission, MissionSlot Slot)> slots, IEnumerable<PoolVolunteer> pool, List<AssignmentOfVolunteer> heldOutside,
-        List<AssignmentOfVolunteer> fixedForEngine, Dictionary<Guid, (Mission Mission, MissionSlot Slot)> slotById)
+        List<AssignmentOfVolunteer> fixedForEngine, List<AssignmentOfVolunteer> declined, Dictionary<Guid, (Mission Mission, MissionSlot Slot)> slotById)
     {
         var engineSlots = new List<EngineSlot>();
         foreach (var (mission, slot) in slots)
@@ -107,7 +109,9 @@ public sealed class PlanningDesk(
         foreach (var v in pool)
         {
             var held = heldOutside.Where(a => a.VolunteerId == v.VolunteerId).Select(a => HalfDayOf(slotById[a.SlotId].Slot)).ToList();
-            var halfDays = v.HalfDays.Select(h => new HalfDay(h.Date, h.Period == VolunteerPeriod.Afternoon)).Where(h => !held.Contains(h)).ToList();
+            // Someone who declined a proposal is not offered that half-day again this week.
+            var refused = declined.Where(a => a.VolunteerId == v.VolunteerId).Select(a => HalfDayOf(slotById[a.SlotId].Slot)).ToList();
+            var halfDays = v.HalfDays.Select(h => new HalfDay(h.Date, h.Period == VolunteerPeriod.Afternoon)).Where(h => !held.Contains(h) && !refused.Contains(h)).ToList();
             // An agent's remaining quota already counts their confirmed half-days (consumed on acceptance); the engine counts
             // the fixed ones against the total again, so they are given back here.
             var total = v.MaxTotal + (v.Kind == VolunteerKind.Agent ? fixedForEngine.Count(a => a.VolunteerId == v.VolunteerId) : 0);
