@@ -11,6 +11,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Everyone = "*";
     private const string Staff = "staff";
     private const string Outreach = "outreach";
+    private const string ReservePosting = "reserve-posting";
+    private const string ReserveCoordination = "reserve-coordination";
 
     // page → who may open it ("*" = any signed-in person, "staff" = public staff roles, else a role).
     private static readonly (string Path, string Allowed)[] Pages =
@@ -43,6 +45,17 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/data-trust/rights", Roles.DataProtectionOfficer),
         ("/outreach/registry", Outreach),
         ("/outreach/registry/register", Outreach),
+        ("/reserve/missions", ReservePosting),
+        ("/reserve/missions/edit", ReservePosting),
+        ("/reserve/moderation", ReserveCoordination),
+        ("/reserve/offers", ReserveCoordination),
+        ("/reserve/planning", ReserveCoordination),
+        ("/reserve/recognition", ReserveCoordination),
+        ("/reserve/offers/new", Everyone),
+        ("/reserve/offers/mine", Everyone),
+        ("/reserve/my-missions", Everyone),
+        ("/reserve/my-missions/certificate", Everyone),
+        ("/notifications", Everyone),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];
@@ -59,7 +72,9 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         foreach (var (path, allowed) in Pages)
         {
             var expected = allowed == Everyone || allowed == role || (allowed == Staff && Roles.Staff.Contains(role))
-                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent);
+                || (allowed == Outreach && role is Roles.Coordinator or Roles.Orientator or Roles.Agent)
+                || (allowed == ReservePosting && role is Roles.Partner or Roles.Coordinator or Roles.Agent or Roles.Administrator)
+                || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden
