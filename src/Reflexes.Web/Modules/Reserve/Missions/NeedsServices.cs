@@ -19,6 +19,7 @@ public static class NeedsServices
         services.AddScoped<Catalogue.CatalogueDesk>();
         services.AddOptions<Catalogue.CatalogueMapSettings>().BindConfiguration("Reserve:Map");
         services.AddScoped<IPersonalDataHolder, OffersHolder>();
+        services.AddScoped<IPersonalDataHolder, MyMissions.AssignmentsHolder>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReserveModule.PostingPolicy, p => p.RequireRole(Roles.Partner, Roles.Coordinator, Roles.Agent, Roles.Administrator));
         return services;
