@@ -24,6 +24,8 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
         "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
         "outreach/registry/{id}/correct", // RegistryJourneyTests: the correction
+        "reserve/agents/plan", // ReserveJourneyTests: an agent of the staff directory
+        "reserve/agents/approvals", // ReserveJourneyTests: the agent's manager
     ];
 
     [SkippableFact]

@@ -56,6 +56,13 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/reserve/my-missions", Everyone),
         ("/reserve/my-missions/certificate", Everyone),
         ("/notifications", Everyone),
+        ("/reserve/me", Everyone),
+        ("/reserve/volunteers", ReserveCoordination),
+        ("/reserve/volunteers/register", ReserveCoordination),
+        ("/reserve/skills", ReserveCoordination),
+        ("/reserve/agents/reassignments", ReserveCoordination),
+        ("/reserve/agents/plan", Staff),
+        ("/reserve/agents/approvals", Staff),
     ];
 
     public static TheoryData<string> AllRoles() => [.. Roles.All];

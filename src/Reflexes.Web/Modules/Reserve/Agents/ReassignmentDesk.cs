@@ -36,7 +36,7 @@ public sealed class ReassignmentDesk(ReflexesDbContext db, PersonalDataAccess ac
     public sealed record ReassignmentView(Reassignment Reassignment, string AgentName, string HostName);
 
     /// <summary>An agent's personal reassignment plan: periods, half-days given and skills used, and the balance.</summary>
-    public sealed record Plan(VolunteerDesk.Details Member, Agent? Entry, IReadOnlyList<ReassignmentView> Reassignments, IReadOnlyList<ReassignmentHalfDay> HalfDays, Balance Balance);
+    public sealed record Plan(VolunteerDesk.Details Member, Agent? Entry, IReadOnlyList<ReassignmentView> Periods, IReadOnlyList<ReassignmentHalfDay> HalfDays, Balance Balance);
 
     // ---- Quotas -------------------------------------------------------------------------------------
 
@@ -375,6 +375,17 @@ public sealed class ReassignmentDesk(ReflexesDbContext db, PersonalDataAccess ac
 
     internal async Task<IReadOnlyList<ReassignmentHalfDay>> HalfDaysOfVolunteerAsync(Guid volunteerId, CancellationToken ct) =>
         await db.ReassignmentHalfDays.AsNoTracking().Where(h => h.VolunteerId == volunteerId).ToListAsync(ct);
+
+    /// <summary>Erases an agent's reassignments and half-days (rights handling, subject already allowed); how many rows went.</summary>
+    internal async Task<int> EraseOfVolunteerAsync(Guid volunteerId, CancellationToken ct)
+    {
+        var halfDays = await db.ReassignmentHalfDays.Where(h => h.VolunteerId == volunteerId).ToListAsync(ct);
+        var periods = await db.Reassignments.Where(r => r.VolunteerId == volunteerId).ToListAsync(ct);
+        db.ReassignmentHalfDays.RemoveRange(halfDays);
+        db.Reassignments.RemoveRange(periods);
+        await db.SaveChangesAsync(ct);
+        return halfDays.Count + periods.Count;
+    }
 
     private async Task<Balance> BalanceOfAsync(Guid volunteerId, Guid agentId, int year, CancellationToken ct)
     {

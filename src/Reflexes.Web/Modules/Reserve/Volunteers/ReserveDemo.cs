@@ -99,10 +99,10 @@ public sealed class ReserveDemo(ReflexesDbContext db, ConsentRecording consents,
             var hood = hoods.Values.First(h => h.Id == profile.NeighbourhoodId);
             var place = profile.Latitude is { } lat ? (lat, profile.Longitude!.Value) : VolunteerPlaces.Centre(hood.OutlineGeoJson)!.Value;
             var v = Volunteer.Join(subjectId, kind, enrolment, userId, agentId, profile, place, recordedBy, now);
-            db.Volunteers.Add(v);
-            db.VolunteerSkills.AddRange(profile.Skills.Select(s => VolunteerSkill.Create(v, s, false)));
-            db.VolunteerSkills.AddRange(profile.SecondarySkills.Select(s => VolunteerSkill.Create(v, s, true)));
-            db.VolunteerDatedAvailabilities.AddRange(profile.Exceptions.Select(e => VolunteerDatedAvailability.Create(v, e)));
+            db.Add(v);
+            db.AddRange(profile.Skills.Select(s => VolunteerSkill.Create(v, s, false)));
+            db.AddRange(profile.SecondarySkills.Select(s => VolunteerSkill.Create(v, s, true)));
+            db.AddRange(profile.Exceptions.Select(e => VolunteerDatedAvailability.Create(v, e)));
             return v;
         }
 
@@ -140,8 +140,8 @@ public sealed class ReserveDemo(ReflexesDbContext db, ConsentRecording consents,
         Func<Guid, VolunteerKind, VolunteerEnrolment, string?, Guid?, VolunteerProfile, string, Volunteer> add, CancellationToken ct)
     {
         var city = await db.Organisations.FirstAsync(o => o.Name == DemoTerritory.LocalGovernmentName, ct);
-        db.ReassignmentQuotas.Add(ReassignmentQuota.Create(city.Id, today.Year, 10, coordinatorUserId, now));
-        db.ReassignmentQuotas.Add(ReassignmentQuota.Create(city.Id, today.Year + 1, 10, coordinatorUserId, now));
+        db.Add(ReassignmentQuota.Create(city.Id, today.Year, 10, coordinatorUserId, now));
+        db.Add(ReassignmentQuota.Create(city.Id, today.Year + 1, 10, coordinatorUserId, now));
 
         // The demo agent account joins the directory as the seniors unit's lead, under the head of service,
         // and becomes the home manager of the two other agents of the service.
@@ -171,10 +171,10 @@ public sealed class ReserveDemo(ReflexesDbContext db, ConsentRecording consents,
             today.AddDays(-21), today.AddDays(60), today.AddDays(61), agentAccount, now.AddDays(-30));
         approved.Decide(true, "Accordé pour la collecte d’hiver.", coordinatorUserId, now.AddDays(-28));
         approved.NameMentor("Sylvie Marchal, responsable logistique, 04 00 00 00 12", now.AddDays(-27));
-        db.Reassignments.Add(approved);
+        db.Add(approved);
         foreach (var back in new[] { 16, 14, 9 })
         {
-            db.ReassignmentHalfDays.Add(ReassignmentHalfDay.Record(approved, new VolunteerHalfDay(today.AddDays(-back), VolunteerPeriod.Afternoon),
+            db.Add(ReassignmentHalfDay.Record(approved, new VolunteerHalfDay(today.AddDays(-back), VolunteerPeriod.Afternoon),
                 "collecte-hiver", [skills["Conduite de véhicule (permis B)"], skills["Gestion de stock"]], coordinatorUserId, now.AddDays(-back)));
         }
 
@@ -193,10 +193,10 @@ public sealed class ReserveDemo(ReflexesDbContext db, ConsentRecording consents,
                 past.Decide(true, null, coordinatorUserId, now.AddDays(-155));
                 past.NameMentor("Karim Benali, chef d’équipe", now.AddDays(-152));
                 past.End(today.AddDays(-120));
-                db.Reassignments.Add(past);
+                db.Add(past);
             }
 
-            db.Reassignments.Add(Reassignment.Request(v, c.Id, antoine.Id, hosts[i].Item1.Id, hosts[i].Item2,
+            db.Add(Reassignment.Request(v, c.Id, antoine.Id, hosts[i].Item1.Id, hosts[i].Item2,
                 today.AddDays(7 + (i * 7)), today.AddDays(40 + (i * 7)), today.AddDays(41 + (i * 7)), coordinatorUserId, now.AddDays(-2)));
         }
     }

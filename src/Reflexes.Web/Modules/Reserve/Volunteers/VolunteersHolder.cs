@@ -1,11 +1,11 @@
 using System.Globalization;
 using Reflexes.Web.Modules.DataTrust.Contracts;
-using Reflexes.Web.Modules.Reserve.Agents;
+using Reflexes.Web.Modules.Reserve.Skills;
 
 namespace Reflexes.Web.Modules.Reserve.Volunteers;
 
-/// <summary>The person's membership of the civic reserve (profile, availability, reassignments), for their rights.</summary>
-public sealed class VolunteersHolder(VolunteerDesk desk, ReassignmentDesk reassignments) : IPersonalDataHolder
+/// <summary>The person's membership of the civic reserve (profile, skills, availability), for their rights.</summary>
+public sealed class VolunteersHolder(VolunteerDesk desk, SkillCatalogue catalogue) : IPersonalDataHolder
 {
     public string NameKey => "holder.reserve";
 
@@ -16,47 +16,30 @@ public sealed class VolunteersHolder(VolunteerDesk desk, ReassignmentDesk reassi
             return [];
         }
 
+        var names = (await catalogue.TreeAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
+        string Skills(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(i => names.GetValueOrDefault(i, i.ToString())));
         var v = d.Volunteer;
-        var items = new List<HeldItem>
-        {
+        return
+        [
             new("volunteer", v.FullName,
             [
                 new("name", v.FullName),
                 new("kind", v.Kind.ToString()),
                 new("phone", v.Phone),
                 new("email", v.Email),
-                new("location", string.Create(CultureInfo.InvariantCulture, $"{v.Latitude:0.#####}, {v.Longitude:0.#####}") + (v.LocationGiven ? "" : " (quartier)")),
+                new("location", string.Create(CultureInfo.InvariantCulture, $"{v.Latitude:0.#####}, {v.Longitude:0.#####}") + (v.LocationGiven ? "" : " (centre du quartier)")),
                 new("maxDistanceKm", v.MaxDistanceKm.ToString(CultureInfo.InvariantCulture)),
                 new("languages", v.Languages),
-                new("skills", string.Join(", ", d.MainSkills)),
-                new("secondarySkills", string.Join(", ", d.SecondarySkills)),
+                new("skills", Skills(d.MainSkills)),
+                new("secondarySkills", Skills(d.SecondarySkills)),
                 new("weeklyPattern", string.Join(" ", v.Pattern.Cells.Select(c => c.Key))),
                 new("never", string.Join(" ", v.Never.Cells.Select(c => c.Key))),
                 new("exceptions", string.Join(" ", d.Exceptions.Select(e => e.HalfDay + (e.Available ? "+" : "-")))),
-                new("caps", string.Create(CultureInfo.InvariantCulture, $"{v.MaxHalfDaysPerWeek}/week, {v.MaxHalfDaysPerMonth}/month")),
+                new("caps", string.Create(CultureInfo.InvariantCulture, $"{v.MaxHalfDaysPerWeek} / {v.MaxHalfDaysPerMonth}")),
                 new("joinedAt", v.JoinedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
                 new("leftAt", v.LeftAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
             ]),
-        };
-        foreach (var r in await reassignments.OfVolunteerAsync(v.Id, ct))
-        {
-            items.Add(new HeldItem("reassignment", r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [
-                new("description", r.Description),
-                new("start", r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("plannedEnd", r.PlannedEndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("plannedReturn", r.PlannedReturnDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("status", r.Status.ToString()),
-                new("mentor", r.Mentor),
-            ]));
-        }
-
-        foreach (var h in await reassignments.HalfDaysOfVolunteerAsync(v.Id, ct))
-        {
-            items.Add(new HeldItem("volunteer-half-day", h.HalfDay.ToString(), [new("mission", h.MissionRef), new("skills", h.SkillIds)]));
-        }
-
-        return items;
+        ];
     }
 
     public async Task<ErasureOutcome> EraseAsync(SubjectRef subject, CancellationToken ct)
@@ -66,8 +49,7 @@ public sealed class VolunteersHolder(VolunteerDesk desk, ReassignmentDesk reassi
             return new ErasureOutcome(0, []);
         }
 
-        var count = 1 + d.Skills.Count + d.Exceptions.Count + (await reassignments.OfVolunteerAsync(d.Volunteer.Id, ct)).Count
-            + (await reassignments.HalfDaysOfVolunteerAsync(d.Volunteer.Id, ct)).Count;
+        var count = 1 + d.Skills.Count + d.Exceptions.Count;
         await desk.EraseAsync(d.Volunteer, ct);
         return new ErasureOutcome(count, []);
     }

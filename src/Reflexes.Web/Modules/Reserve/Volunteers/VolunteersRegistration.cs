@@ -16,6 +16,7 @@ public static class VolunteersRegistration
         services.AddScoped<ReassignmentDesk>();
         services.AddScoped<ReserveDemo>();
         services.AddScoped<IPersonalDataHolder, VolunteersHolder>();
+        services.AddScoped<IPersonalDataHolder, ReassignmentsHolder>();
         return services;
     }
 }

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Reflexes.Web.Modules.DataTrust.Contracts;
+using Reflexes.Web.Modules.Reserve.Skills;
+using Reflexes.Web.Modules.Reserve.Volunteers;
+
+namespace Reflexes.Web.Modules.Reserve.Agents;
+
+/// <summary>An agent's reassignment periods and the half-days they gave, for their rights.</summary>
+public sealed class ReassignmentsHolder(VolunteerDesk volunteers, ReassignmentDesk desk, SkillCatalogue catalogue) : IPersonalDataHolder
+{
+    public string NameKey => "holder.reassignments";
+
+    public async Task<IReadOnlyList<HeldItem>> DescribeAsync(SubjectRef subject, CancellationToken ct)
+    {
+        if (await volunteers.OfSubjectAsync(subject.SubjectId, ct) is not { } d)
+        {
+            return [];
+        }
+
+        var names = (await catalogue.TreeAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var items = new List<HeldItem>();
+        foreach (var r in await desk.OfVolunteerAsync(d.Volunteer.Id, ct))
+        {
+            items.Add(new HeldItem("reassignment", Day(r.StartDate),
+            [
+                new("when", Day(r.StartDate) + " – " + Day(r.PlannedEndDate) + " (retour " + Day(r.EndedOn ?? r.PlannedReturnDate) + ")"),
+                new("what", r.Description),
+                new("status", r.Status.ToString()),
+                new("mentor", r.Mentor),
+                new("skills", null),
+            ]));
+        }
+
+        foreach (var h in await desk.HalfDaysOfVolunteerAsync(d.Volunteer.Id, ct))
+        {
+            items.Add(new HeldItem("volunteer-half-day", h.HalfDay.ToString(),
+            [
+                new("when", h.HalfDay.ToString()),
+                new("what", h.MissionRef),
+                new("status", "Confirmed"),
+                new("mentor", null),
+                new("skills", string.Join(", ", h.SkillList.Select(s => names.GetValueOrDefault(s, s.ToString())))),
+            ]));
+        }
+
+        return items;
+    }
+
+    public async Task<ErasureOutcome> EraseAsync(SubjectRef subject, CancellationToken ct)
+    {
+        if (await volunteers.OfSubjectAsync(subject.SubjectId, ct) is not { } d)
+        {
+            return new ErasureOutcome(0, []);
+        }
+
+        return new ErasureOutcome(await desk.EraseOfVolunteerAsync(d.Volunteer.Id, ct), []);
+    }
+}
