@@ -86,7 +86,9 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
                 }
 
                 var local = new Uri(href).PathAndQuery;
-                if (local.Contains("handler=", StringComparison.Ordinal) || !seen.Add(local))
+                // Pages whose template was already scanned twice are not queued: long lists of links
+                // (missions, people) must not use up the tour's budget before the other pages.
+                if (local.Contains("handler=", StringComparison.Ordinal) || templates.GetValueOrDefault(Template(local)) >= 2 || !seen.Add(local))
                 {
                     continue;
                 }
