@@ -56,6 +56,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         var queue = new Queue<string>(seeds);
         var seen = new HashSet<string>(seeds);
         var templates = new Dictionary<string, int>();
+        var queued = new Dictionary<string, int>();
         var reached = new HashSet<string>();
         while (queue.Count > 0 && seen.Count < 200)
         {
@@ -88,10 +89,13 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
                 var local = new Uri(href).PathAndQuery;
                 // Pages whose template was already scanned twice are not queued: long lists of links
                 // (missions, people) must not use up the tour's budget before the other pages.
-                if (local.Contains("handler=", StringComparison.Ordinal) || templates.GetValueOrDefault(Template(local)) >= 2 || !seen.Add(local))
+                var target = Template(local);
+                if (local.Contains("handler=", StringComparison.Ordinal) || queued.GetValueOrDefault(target) >= 2 || !seen.Add(local))
                 {
                     continue;
                 }
+
+                queued[target] = queued.GetValueOrDefault(target) + 1;
 
                 queue.Enqueue(local);
             }
