@@ -64,6 +64,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         var queue = new Queue<string>(seeds);
         var seen = new HashSet<string>(seeds);
         var templates = new Dictionary<string, int>();
+        var queued = new Dictionary<string, int>();
         var reached = new HashSet<string>();
         while (queue.Count > 0 && seen.Count < 200)
         {
@@ -94,10 +95,15 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
                 }
 
                 var local = new Uri(href).PathAndQuery;
-                if (local.Contains("handler=", StringComparison.Ordinal) || !seen.Add(local))
+                // Pages whose template was already scanned twice are not queued: long lists of links
+                // (missions, people) must not use up the tour's budget before the other pages.
+                var target = Template(local);
+                if (local.Contains("handler=", StringComparison.Ordinal) || queued.GetValueOrDefault(target) >= 2 || !seen.Add(local))
                 {
                     continue;
                 }
+
+                queued[target] = queued.GetValueOrDefault(target) + 1;
 
                 queue.Enqueue(local);
             }

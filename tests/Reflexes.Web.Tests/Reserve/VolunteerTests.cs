@@ -31,8 +31,12 @@ public abstract class VolunteerTests(AppFixture fixture)
 
         var bad = await client.PostFormAsync("/reserve/me", (Form("Inès", "Grille", nextMonday) with
         {
-            Pattern = ["Monday-Morning", "Funday-Morning"], WeekCap = "0", Distance = "500", Skills = [Guid.NewGuid().ToString()],
-            ExceptionDate = "2026-02-30", Consent = false,
+            Pattern = ["Monday-Morning", "Funday-Morning"],
+            WeekCap = "0",
+            Distance = "500",
+            Skills = [Guid.NewGuid().ToString()],
+            ExceptionDate = "2026-02-30",
+            Consent = false,
         }).Fields());
         bad.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await bad.Content.ReadAsStringAsync();

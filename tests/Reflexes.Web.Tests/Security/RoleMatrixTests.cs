@@ -13,6 +13,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
     private const string Outreach = "outreach";
     private const string Orientation = "orientation";
     private const string Inbox = "inbox";
+    private const string ReservePosting = "reserve-posting";
     private const string ReserveCoordination = "reserve-coordination";
     private const string Callers = "callers"; // the demo's enrolled callers: the agent and the resident
     private const string RegistryImport = "registry-import";
@@ -53,6 +54,17 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/outreach/orientation/dashboard", Orientation),
         ("/outreach/orientation/dashboard?handler=Export", Orientation),
         ("/outreach/referrals/inbox", Inbox),
+        ("/reserve/missions", ReservePosting),
+        ("/reserve/missions/edit", ReservePosting),
+        ("/reserve/moderation", ReserveCoordination),
+        ("/reserve/offers", ReserveCoordination),
+        ("/reserve/planning", ReserveCoordination),
+        ("/reserve/recognition", ReserveCoordination),
+        ("/reserve/offers/new", Everyone),
+        ("/reserve/offers/mine", Everyone),
+        ("/reserve/my-missions", Everyone),
+        ("/reserve/my-missions/certificate", Everyone),
+        ("/notifications", Everyone),
         ("/reserve/me", Everyone),
         ("/reserve/volunteers", ReserveCoordination),
         ("/reserve/volunteers/register", ReserveCoordination),
@@ -90,7 +102,8 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
                 || (allowed == Inbox && role is Roles.Partner or Roles.Agent)
                 || (allowed == ReserveCoordination && role is Roles.Coordinator or Roles.Administrator)
                 || (allowed == Callers && role is Roles.Agent or Roles.Resident)
-                || (allowed == RegistryImport && role is Roles.Coordinator or Roles.Administrator);
+                || (allowed == RegistryImport && role is Roles.Coordinator or Roles.Administrator)
+                || (allowed == ReservePosting && role is Roles.Partner or Roles.Coordinator or Roles.Agent or Roles.Administrator);
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var reached = response.StatusCode == HttpStatusCode.OK;
             var refused = response.StatusCode == HttpStatusCode.Forbidden

@@ -9,6 +9,10 @@ internal static class ReserveModel
     public static void Configure(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        Missions.MissionsModel.Configure(builder);
+        Offers.OffersModel.Configure(builder);
+        Notifications.NotificationsModel.Configure(builder);
+        Planning.AssignmentsModel.Configure(builder);
         VolunteersModel.Configure(builder);
     }
 }

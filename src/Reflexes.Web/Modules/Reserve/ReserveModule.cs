@@ -1,4 +1,5 @@
 using Reflexes.Web.Modules.Access.Domain;
+using Reflexes.Web.Modules.Reserve.Missions;
 using Reflexes.Web.Modules.Reserve.Volunteers;
 
 namespace Reflexes.Web.Modules.Reserve;
@@ -12,10 +13,14 @@ public static class ReserveModule
     /// <summary>The coordination unit: moderates missions, plans and publishes.</summary>
     public const string CoordinationPolicy = "reserve-coordination";
 
+    /// <summary>Who posts missions: partner associations, municipal services (agents) and the coordination unit.</summary>
+    public const string PostingPolicy = "reserve-posting";
+
     public static IServiceCollection AddReserve(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(CoordinationPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
+        services.AddReserveNeeds();
         services.AddReserveVolunteers();
         return services;
     }

@@ -53,6 +53,22 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.ServiceMember> ServiceMembers => Set<Modules.Outreach.Domain.ServiceMember>();
 
+    public DbSet<Modules.Reserve.Domain.Mission> Missions => Set<Modules.Reserve.Domain.Mission>();
+
+    public DbSet<Modules.Reserve.Domain.MissionSlot> MissionSlots => Set<Modules.Reserve.Domain.MissionSlot>();
+
+    public DbSet<Modules.Reserve.Domain.MissionPoster> MissionPosters => Set<Modules.Reserve.Domain.MissionPoster>();
+
+    public DbSet<Modules.Reserve.Domain.MissionCrisisMode> MissionCrisisModes => Set<Modules.Reserve.Domain.MissionCrisisMode>();
+
+    public DbSet<Modules.Reserve.Domain.OfferOfHelp> OffersOfHelp => Set<Modules.Reserve.Domain.OfferOfHelp>();
+
+    public DbSet<Modules.Reserve.Domain.AssignmentOfVolunteer> VolunteerAssignments => Set<Modules.Reserve.Domain.AssignmentOfVolunteer>();
+
+    public DbSet<Modules.Reserve.Domain.Notification> Notifications => Set<Modules.Reserve.Domain.Notification>();
+
+    public DbSet<Modules.Reserve.Domain.SlotShortfall> SlotShortfalls => Set<Modules.Reserve.Domain.SlotShortfall>();
+
     public DbSet<Modules.Reserve.Domain.Skill> Skills => Set<Modules.Reserve.Domain.Skill>();
 
     public DbSet<Modules.Reserve.Domain.Volunteer> Volunteers => Set<Modules.Reserve.Domain.Volunteer>();

@@ -15,4 +15,7 @@ public sealed class SecuritySettings
 
     /// <summary>Public base address used in e-mailed links (e.g. https://reflexes.example.org).</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Other origins images may come from (e.g. the map tile server of the reserve's catalogue).</summary>
+    public List<string> ImageSources { get; set; } = [];
 }

@@ -38,8 +38,18 @@ public sealed class ConsentRecording(ReflexesDbContext db, ConsentLedger ledger,
         await ledger.RecordAsync(subject, purposeCode, given ? ConsentChoice.Given : ConsentChoice.Withdrawn, channel, agentUserId, onBehalfOf, ct);
     }
 
-    /// <summary>The data subject of a signed-in person's account, created the first time they come.</summary>
+    /// <summary>The data subject of a signed-in person's account, created the first time it is needed.</summary>
     public async Task<Guid> SubjectOfAccountAsync(string userId, CancellationToken ct) => (await ledger.SubjectOfUserAsync(userId, ct)).Id;
+
+    /// <summary>Records a consent the signed-in person gave themself (on a form that asked them), unless it is already current.</summary>
+    public async Task GiveOwnConsentAsync(string userId, string purposeCode, CancellationToken ct)
+    {
+        var subject = await ledger.SubjectOfUserAsync(userId, ct);
+        if (await ledger.StateAsync(subject.Id, purposeCode, ct) != ConsentState.Given)
+        {
+            await ledger.RecordAsync(subject, purposeCode, ConsentChoice.Given, ConsentChannel.SelfService, userId, null, ct);
+        }
+    }
 
     /// <summary>Records a choice the signed-in person made themself, as the "my data" page does.</summary>
     public async Task RecordOwnChoiceAsync(string userId, string purposeCode, bool given, CancellationToken ct)

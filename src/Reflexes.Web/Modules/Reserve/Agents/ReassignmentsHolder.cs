@@ -25,10 +25,8 @@ public sealed class ReassignmentsHolder(VolunteerDesk volunteers, ReassignmentDe
             items.Add(new HeldItem("reassignment", Day(r.StartDate),
             [
                 new("when", Day(r.StartDate) + " – " + Day(r.PlannedEndDate) + " (retour " + Day(r.EndedOn ?? r.PlannedReturnDate) + ")"),
-                new("what", r.Description),
+                new("what", r.Description + (r.Mentor is null ? "" : " — tuteur : " + r.Mentor)),
                 new("status", r.Status.ToString()),
-                new("mentor", r.Mentor),
-                new("skills", null),
             ]));
         }
 
@@ -37,10 +35,8 @@ public sealed class ReassignmentsHolder(VolunteerDesk volunteers, ReassignmentDe
             items.Add(new HeldItem("volunteer-half-day", h.HalfDay.ToString(),
             [
                 new("when", h.HalfDay.ToString()),
-                new("what", h.MissionRef),
+                new("what", h.MissionRef + " — " + string.Join(", ", h.SkillList.Select(s => names.GetValueOrDefault(s, s.ToString())))),
                 new("status", "Confirmed"),
-                new("mentor", null),
-                new("skills", string.Join(", ", h.SkillList.Select(s => names.GetValueOrDefault(s, s.ToString())))),
             ]));
         }
 

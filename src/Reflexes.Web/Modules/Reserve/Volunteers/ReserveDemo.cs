@@ -205,8 +205,13 @@ public sealed class ReserveDemo(ReflexesDbContext db, ConsentRecording consents,
     {
         var days = new Dictionary<string, DayOfWeek>
         {
-            ["Mo"] = DayOfWeek.Monday, ["Tu"] = DayOfWeek.Tuesday, ["We"] = DayOfWeek.Wednesday, ["Th"] = DayOfWeek.Thursday,
-            ["Fr"] = DayOfWeek.Friday, ["Sa"] = DayOfWeek.Saturday, ["Su"] = DayOfWeek.Sunday,
+            ["Mo"] = DayOfWeek.Monday,
+            ["Tu"] = DayOfWeek.Tuesday,
+            ["We"] = DayOfWeek.Wednesday,
+            ["Th"] = DayOfWeek.Thursday,
+            ["Fr"] = DayOfWeek.Friday,
+            ["Sa"] = DayOfWeek.Saturday,
+            ["Su"] = DayOfWeek.Sunday,
         };
         var week = VolunteerWeek.None;
         foreach (var token in cells.Split(' ', StringSplitOptions.RemoveEmptyEntries))

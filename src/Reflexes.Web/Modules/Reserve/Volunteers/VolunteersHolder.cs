@@ -19,27 +19,26 @@ public sealed class VolunteersHolder(VolunteerDesk desk, SkillCatalogue catalogu
         var names = (await catalogue.TreeAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
         string Skills(IEnumerable<Guid> ids) => string.Join(", ", ids.Select(i => names.GetValueOrDefault(i, i.ToString())));
         var v = d.Volunteer;
-        return
+        // One row per aspect, two columns: the portfolio's table stays readable on a narrow screen.
+        (string Label, string? Value)[] rows =
         [
-            new("volunteer", v.FullName,
-            [
-                new("name", v.FullName),
-                new("kind", v.Kind.ToString()),
-                new("phone", v.Phone),
-                new("email", v.Email),
-                new("location", string.Create(CultureInfo.InvariantCulture, $"{v.Latitude:0.#####}, {v.Longitude:0.#####}") + (v.LocationGiven ? "" : " (centre du quartier)")),
-                new("maxDistanceKm", v.MaxDistanceKm.ToString(CultureInfo.InvariantCulture)),
-                new("languages", v.Languages),
-                new("skills", Skills(d.MainSkills)),
-                new("secondarySkills", Skills(d.SecondarySkills)),
-                new("weeklyPattern", string.Join(" ", v.Pattern.Cells.Select(c => c.Key))),
-                new("never", string.Join(" ", v.Never.Cells.Select(c => c.Key))),
-                new("exceptions", string.Join(" ", d.Exceptions.Select(e => e.HalfDay + (e.Available ? "+" : "-")))),
-                new("caps", string.Create(CultureInfo.InvariantCulture, $"{v.MaxHalfDaysPerWeek} / {v.MaxHalfDaysPerMonth}")),
-                new("joinedAt", v.JoinedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
-                new("leftAt", v.LeftAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
-            ]),
+            ("Nom", v.FullName),
+            ("Type", v.Kind == Domain.VolunteerKind.Agent ? "agent" : "habitant"),
+            ("Téléphone", v.Phone),
+            ("Adresse électronique", v.Email),
+            ("Lieu de départ", string.Create(CultureInfo.InvariantCulture, $"{v.Latitude:0.#####}, {v.Longitude:0.#####}") + (v.LocationGiven ? "" : " (centre du quartier)")),
+            ("Distance maximale (km)", v.MaxDistanceKm.ToString(CultureInfo.InvariantCulture)),
+            ("Langues", v.Languages),
+            ("Compétences", Skills(d.MainSkills)),
+            ("Compétences à développer", Skills(d.SecondarySkills)),
+            ("Disponibilités habituelles", string.Join(" ", v.Pattern.Cells.Select(c => c.Key))),
+            ("Jamais", string.Join(" ", v.Never.Cells.Select(c => c.Key))),
+            ("Exceptions datées", string.Join(" ", d.Exceptions.Select(e => e.HalfDay + (e.Available ? "+" : "-")))),
+            ("Plafonds (semaine / mois)", string.Create(CultureInfo.InvariantCulture, $"{v.MaxHalfDaysPerWeek} / {v.MaxHalfDaysPerMonth}")),
+            ("Inscrit le", v.JoinedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
+            ("Parti le", v.LeftAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
         ];
+        return [.. rows.Select(r => new HeldItem("volunteer", r.Label, [new("value", r.Value)]))];
     }
 
     public async Task<ErasureOutcome> EraseAsync(SubjectRef subject, CancellationToken ct)

@@ -15,8 +15,9 @@ public static class VolunteersRegistration
         services.AddScoped<StaffDirectoryLink>();
         services.AddScoped<ReassignmentDesk>();
         services.AddScoped<ReserveDemo>();
-        services.AddScoped<IPersonalDataHolder, VolunteersHolder>();
+        // Reassignments first: erasure then counts their rows before the profile's removal would cascade to them.
         services.AddScoped<IPersonalDataHolder, ReassignmentsHolder>();
+        services.AddScoped<IPersonalDataHolder, VolunteersHolder>();
         return services;
     }
 }

@@ -16,7 +16,7 @@ namespace Reflexes.Web.Modules.Territory.DemoSeed;
 /// 12 municipal services, 20 partner associations, a staff directory and one demo account per
 /// role. Everything is derived from fixed names, so two runs produce the same ids and data.
 /// </summary>
-public sealed class DemoTerritory(ReflexesDbContext db, UserAdministration administration, UserManager<ReflexesUser> users)
+public sealed class DemoTerritory(ReflexesDbContext db, UserAdministration administration, UserManager<ReflexesUser> users, TimeProvider clock)
 {
     /// <summary>The password of every demo account (printed in the README; refused in Production).</summary>
     public const string DemoPassword = "Valbrune-demo-2026";
@@ -139,6 +139,8 @@ public sealed class DemoTerritory(ReflexesDbContext db, UserAdministration admin
 
             await users.AddClaimAsync(user, new Claim(DemoClaim, "true"));
         }
+
+        await Reserve.Contracts.ReserveNeedsDemo.SeedAsync(db, clock, ct);
     }
 
     private static string Code(string name) =>

@@ -1,0 +1,8 @@
+namespace Reflexes.Web.Modules.Reserve.Domain;
+
+public enum OfferStatus
+{
+    Open,
+    Linked,
+    Withdrawn,
+}
