@@ -62,7 +62,7 @@ public abstract class RightsFlowTests(AppFixture fixture)
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
         var sections = document.RootElement.GetProperty("sections").EnumerateArray().ToList();
         sections.Select(s => s.GetProperty("source").GetString()).ShouldBe(
-            ["Votre compte", "Vos consentements", "Consultations de vos données", "Votre inscription au registre des personnes fragiles", "Les orientations vous concernant et leur suivi", "Les appels de prévenance qui vous ont été passés", "Votre inscription à la réserve civique", "Vos mises à disposition dans la réserve civique"]);
+            ["Votre compte", "Vos consentements", "Consultations de vos données", "Votre inscription au registre des personnes fragiles", "Les orientations vous concernant et leur suivi", "Les appels de prévenance qui vous ont été passés", "Votre inscription à la réserve civique", "Vos mises à disposition dans la réserve civique", "Réserve civique : offres d’aide", "Réserve civique : missions proposées et confirmées"]);
         var trail = sections[2].GetProperty("items").EnumerateArray()
             .Select(i => (Action: i.GetProperty("label").GetString(), Who: i.GetProperty("fields").GetProperty("who").GetString())).ToList();
         trail.ShouldContain(("reserve.volunteer-profile", "Antoine Agent"));

@@ -20,8 +20,9 @@ public static class ReserveModule
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(CoordinationPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
-        services.AddReserveNeeds();
+        // The people side first: a person's data portfolio lists their registration before their offers and missions.
         services.AddReserveVolunteers();
+        services.AddReserveNeeds();
         return services;
     }
 }

@@ -16,8 +16,8 @@ public static class VolunteersRegistration
         services.AddScoped<ReassignmentDesk>();
         services.AddScoped<ReserveDemo>();
         // Reassignments first: erasure then counts their rows before the profile's removal would cascade to them.
-        services.AddScoped<IPersonalDataHolder, ReassignmentsHolder>();
         services.AddScoped<IPersonalDataHolder, VolunteersHolder>();
+        services.AddScoped<IPersonalDataHolder, ReassignmentsHolder>();
         return services;
     }
 }
