@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Reflexes.Web.Modules.Access;
+using Reflexes.Web.Modules.Access.Domain;
 
 namespace Reflexes.Browser.Tests;
 
@@ -9,9 +12,18 @@ public sealed class ConsentJourneyTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task A_resident_agrees_reads_the_receipt_and_withdraws_as_easily()
     {
+        // A resident of their own: other journeys (the register's self-service) give the demo resident's consents.
+        var email = $"consentement.{Guid.NewGuid():N}@valbrune.example";
+        using (var scope = fixture.App!.Services.CreateScope())
+        {
+            var (_, errors) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateAsync(email, "Claire Essai", "A long enough password", [Roles.Resident], CancellationToken.None);
+            errors.ShouldBeEmpty();
+        }
+
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.SignInAsync("habitante@valbrune.example");
+        await page.SignInAsync(email, "A long enough password");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mes données" }).First.ClickAsync();
 
         var card = page.Locator("li", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Registre canicule et grand froid" }) });

@@ -57,6 +57,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/reserve/missions", ReservePosting),
         ("/reserve/missions/edit", ReservePosting),
         ("/reserve/moderation", ReserveCoordination),
+        ("/reserve/posters", ReserveCoordination),
         ("/reserve/offers", ReserveCoordination),
         ("/reserve/planning", ReserveCoordination),
         ("/reserve/recognition", ReserveCoordination),

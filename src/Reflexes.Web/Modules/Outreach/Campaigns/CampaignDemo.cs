@@ -53,7 +53,8 @@ public sealed class CampaignDemo(ReflexesDbContext db, ConsentRecording consents
         var coordinatorId = await UserIdAsync(Roles.Coordinator, ct);
         var residentId = await UserIdAsync(Roles.Resident, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await db.Registrants.AnyAsync(ct))
+        // Other modules' demos register people too: look for this demo's own people, not for anyone.
+        if (!await db.Registrants.AnyAsync(r => r.Phone == People[0].Phone, ct))
         {
             var neighbourhoods = await db.Neighbourhoods.OrderBy(n => n.Code).Select(n => n.Id).ToListAsync(ct);
             for (var i = 0; i < People.Length; i++)

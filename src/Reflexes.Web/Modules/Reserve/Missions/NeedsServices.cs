@@ -11,6 +11,7 @@ public static class NeedsServices
     public static IServiceCollection AddReserveNeeds(this IServiceCollection services)
     {
         services.AddScoped<MissionDesk>();
+        services.AddScoped<PosterLinks>();
         services.AddScoped<OfferDesk>();
         services.AddScoped<Notifier>();
         services.AddScoped<Planning.PlanningDesk>();
