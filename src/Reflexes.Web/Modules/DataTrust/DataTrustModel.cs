@@ -109,13 +109,12 @@ internal static class DataTrustModel
         {
             e.ToTable("AuditPendingEntries");
             e.HasKey(p => p.Id);
-            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Id).ValueGeneratedOnAdd();
             e.Property(p => p.Actor).HasMaxLength(AuditEvent.ActorMaxLength).IsRequired();
             e.Property(p => p.Action).HasMaxLength(AuditEvent.ActionMaxLength).IsRequired();
             e.Property(p => p.Purpose).HasMaxLength(AuditEvent.PurposeMaxLength);
             e.Property(p => p.Record).HasMaxLength(AuditEvent.RecordMaxLength);
             e.Property(p => p.Result).HasMaxLength(20).IsRequired();
-            e.HasIndex(p => new { p.OccurredAtUtc, p.Id });
         });
 
         builder.Entity<AuditTreeHead>(e =>

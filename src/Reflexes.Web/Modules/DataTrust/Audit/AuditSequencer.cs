@@ -5,8 +5,8 @@ namespace Reflexes.Web.Modules.DataTrust.Audit;
 
 /// <summary>
 /// Moves pending entries into the log: under the append lock (PostgreSQL advisory lock; SQLite's single
-/// writer) it reads the last sequence number, numbers the pending entries in a fixed order (time of the
-/// access, then identifier), computes their leaf hashes, inserts them and deletes the pending rows, all
+/// writer) it reads the last sequence number, numbers the pending entries in the order of their identity
+/// key, computes their leaf hashes, inserts them and deletes the pending rows, all
 /// in one transaction. Run every second by <see cref="AuditSequencerJob"/> on every instance, and by
 /// every reader of the log before it reads (docs/adr/0603).
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class AuditSequencer(ReflexesDbContext db)
 
         // Read after the lock: whatever another sequencer integrated before us is gone from here and in the log.
         var pending = await db.Set<PendingAuditEntry>().AsNoTracking()
-            .OrderBy(p => p.OccurredAtUtc).ThenBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
+            .OrderBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
         if (pending.Count == 0)
         {
             await transaction.CommitAsync(ct);

@@ -13,8 +13,11 @@ public sealed class PendingAuditEntry
     {
     }
 
-    /// <summary>Chosen by the instance that writes it (a version 7 GUID): no shared counter, no lock.</summary>
-    public Guid Id { get; private set; }
+    /// <summary>
+    /// Given by the database (an identity column: no lock held until commit), it orders pending entries:
+    /// of two accesses made one after the other, the first gets the smaller number.
+    /// </summary>
+    public long Id { get; private set; }
 
     public DateTime OccurredAtUtc { get; private set; }
 
@@ -34,7 +37,6 @@ public sealed class PendingAuditEntry
         var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         return new PendingAuditEntry
         {
-            Id = Guid.CreateVersion7(at),
             OccurredAtUtc = at.UtcDateTime,
             Actor = what.Actor,
             Action = what.Action,

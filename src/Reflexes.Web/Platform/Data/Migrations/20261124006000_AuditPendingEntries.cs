@@ -18,7 +18,9 @@ public sealed class AuditPendingEntries : Migration
             name: "AuditPendingEntries",
             columns: table => new
             {
-                Id = table.Column<Guid>(nullable: false),
+                Id = table.Column<long>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", IdentityByDefault),
                 OccurredAtUtc = table.Column<DateTime>(nullable: false),
                 Actor = table.Column<string>(maxLength: 200, nullable: false),
                 Action = table.Column<string>(maxLength: 100, nullable: false),
@@ -27,8 +29,10 @@ public sealed class AuditPendingEntries : Migration
                 Result = table.Column<string>(maxLength: 20, nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_AuditPendingEntries", x => x.Id));
-        migrationBuilder.CreateIndex("IX_AuditPendingEntries_OccurredAtUtc_Id", "AuditPendingEntries", ["OccurredAtUtc", "Id"]);
     }
+
+    private static readonly object IdentityByDefault =
+        Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn;
 
     protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("AuditPendingEntries");
 }
