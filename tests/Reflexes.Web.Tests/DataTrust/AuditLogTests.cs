@@ -170,7 +170,7 @@ public abstract class AuditLogTests(DatabaseKind kind)
         var proof = json.RootElement.GetProperty("proof").EnumerateArray().Select(p => p.GetBytesFromBase64()).ToList();
         await using var db = database.CreateContext();
         var leaf = (await db.Set<AuditEntry>().SingleAsync(e => e.Sequence == 4)).LeafHash;
-        MerkleProof.VerifyInclusion(4, head.TreeSize, leaf, proof, head.RootHash).IsValid.ShouldBeTrue();
+        MerkleProof.VerifyInclusion(4, (ulong)head.TreeSize, leaf, proof, head.RootHash).IsValid.ShouldBeTrue();
         (await (await db.IntegratedAuditAsync()).SingleAsync(e => e.Sequence == head.TreeSize)).Record.ShouldBe("audit-entry:4");
         (await admin.GetAsync(new Uri($"/api/audit/inclusion?sequence={head.TreeSize}&treeSize={head.TreeSize}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
