@@ -159,7 +159,7 @@ internal sealed record Report(
             ("calls left open in the database", checks.OpenCalls.ToString("N0", CultureInfo.InvariantCulture)),
             ("reservations timed out, claimable again at the end", checks.Released.ToString("N0", CultureInfo.InvariantCulture)),
             ("referrals filed", $"{Referrals} (database: {checks.Referrals})"),
-            ("claim audit entries", checks.AuditEntries.ToString("N0", CultureInfo.InvariantCulture)),
+            ("claim audit entries (in the log + still pending)", string.Create(CultureInfo.InvariantCulture, $"{checks.AuditEntries + checks.PendingAuditEntries:N0} ({checks.AuditEntries:N0} + {checks.PendingAuditEntries:N0})")),
             ("double hand-outs seen by callers (must be 0)", DoubleHandOuts.ToString(CultureInfo.InvariantCulture)),
             ("overlapping hand-outs in the database (must be 0)", checks.Overlaps.ToString(CultureInfo.InvariantCulture)),
         };

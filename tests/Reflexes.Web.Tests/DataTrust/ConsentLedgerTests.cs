@@ -6,6 +6,7 @@ using Reflexes.Web.Modules.DataTrust.Consents;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.DataTrust.Domain;
 using Reflexes.Web.Platform.Data;
+using Reflexes.Web.Tests.Fixtures;
 
 namespace Reflexes.Web.Tests.DataTrust;
 
@@ -148,14 +149,14 @@ public abstract class ConsentLedgerTests(DatabaseKind kind) : IAsyncLifetime
     {
         await OpenAsync();
         var person = await NewSubjectAsync();
-        var before = await _db.Set<AuditEntry>().CountAsync();
+        var before = await (await _db.IntegratedAuditAsync()).CountAsync();
 
         await Access.AuthoriseAsync(Read(person), Caller, default);
         await Ledger.RecordAsync(person, "heatwave-register", ConsentChoice.Given, ConsentChannel.Phone, "agent-1", null, default);
         await Access.AuthoriseAsync(Read(person), Caller, default);
         await Access.FilterAsync([person.Id, Guid.NewGuid()], "heatwave-register", "outreach.target-list", Caller, default);
 
-        var entries = await _db.Set<AuditEntry>().OrderBy(e => e.Sequence).Skip(before).ToListAsync();
+        var entries = await (await _db.IntegratedAuditAsync()).OrderBy(e => e.Sequence).Skip(before).ToListAsync();
         entries.Select(e => (e.Actor, e.Action, e.Result)).ShouldBe(
         [
             ("user:agent-1", "outreach.call-sheet", "Denied"),

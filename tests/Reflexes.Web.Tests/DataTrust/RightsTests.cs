@@ -109,7 +109,7 @@ public abstract class RightsFlowTests(AppFixture fixture)
         done.ErasureReport!.ShouldContain("consent record(s)");
         done.ErasureReport!.ShouldContain("audit entr");
         (await fixture.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
-        (await fixture.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "rights.erasure"))).ShouldBeTrue();
+        (await fixture.WithDbAsync(async db => await (await db.IntegratedAuditAsync()).AnyAsync(e => e.Action == "rights.erasure"))).ShouldBeTrue();
     }
 
     private static async Task<(string Email, HttpClient Client)> NewResidentAsync(ReflexesAppFactory app, string name)

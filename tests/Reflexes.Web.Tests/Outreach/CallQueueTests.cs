@@ -5,6 +5,7 @@ using Reflexes.Testing;
 using Reflexes.Web.Modules.DataTrust.Audit;
 using Reflexes.Web.Modules.Outreach.Calls;
 using Reflexes.Web.Modules.Outreach.Domain;
+using Reflexes.Web.Tests.Fixtures;
 
 namespace Reflexes.Web.Tests.Outreach;
 
@@ -220,9 +221,9 @@ public abstract class CallQueueTests(DatabaseKind kind)
         handed.LastName.ShouldBe("Nom1");
         (await RecordAsync(bed, handed.CallId, "caller-a", Outcome(CallOutcome.Reached))).Kind.ShouldBe(CallDesk.RecordKind.Recorded);
         (await NextAsync(bed, campaign, "caller-a")).Kind.ShouldBe(CallDesk.NextKind.NothingDue);
-        var denied = await bed.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "outreach.call-claim" && e.Result == "Denied"));
+        var denied = await bed.WithDbAsync(async db => await (await db.IntegratedAuditAsync()).CountAsync(e => e.Action == "outreach.call-claim" && e.Result == "Denied"));
         denied.ShouldBe(1);
-        var claims = await bed.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "outreach.call-claim" && e.Result == "Allowed"));
+        var claims = await bed.WithDbAsync(async db => await (await db.IntegratedAuditAsync()).CountAsync(e => e.Action == "outreach.call-claim" && e.Result == "Allowed"));
         claims.ShouldBe(1);
     }
 

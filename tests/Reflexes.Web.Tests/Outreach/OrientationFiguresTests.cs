@@ -86,14 +86,14 @@ public abstract class OrientationFiguresTests(AppFixture fixture)
             csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBeGreaterThanOrEqualTo(6); // a header and the demo referrals
         }
 
-        var auditBefore = await fixture.WithDbAsync(db => db.Set<Reflexes.Web.Modules.DataTrust.Audit.AuditEntry>().CountAsync(e => e.Action == "outreach.referral-export"));
+        var auditBefore = await fixture.WithDbAsync(async db => await (await db.IntegratedAuditAsync()).CountAsync(e => e.Action == "outreach.referral-export"));
         var personal = await (await orientator.GetAsync(new Uri(export + "&purpose=outreach-calls", UriKind.Relative))).Content.ReadAsStringAsync();
         personal.ShouldContain("reference,filed_at");
         personal.ShouldContain(",person,phone,details");
         personal.ShouldContain("Yvonne Cartier,04 78 20 31 42,\"Frigo vide, ne peut plus porter ses courses depuis sa chute.\"");
         personal.ShouldContain("André Masson,04 78 20 97 08,\r\n"); // no consent to share: name to call back, not what was said
         personal.ShouldNotContain("Hésite à demander");
-        (await fixture.WithDbAsync(db => db.Set<Reflexes.Web.Modules.DataTrust.Audit.AuditEntry>().CountAsync(e => e.Action == "outreach.referral-export")))
+        (await fixture.WithDbAsync(async db => await (await db.IntegratedAuditAsync()).CountAsync(e => e.Action == "outreach.referral-export")))
             .ShouldBeGreaterThan(auditBefore);
     }
 

@@ -267,7 +267,7 @@ public abstract class OrientationTests(AppFixture fixture)
         var refused = await read.Content.ReadAsStringAsync();
         refused.ShouldNotContain("Ne sait plus payer");
         refused.ShouldContain("appels de prévenance a été retiré");
-        (await fixture.WithDbAsync(db => db.Set<Reflexes.Web.Modules.DataTrust.Audit.AuditEntry>()
+        (await fixture.WithDbAsync(async db => await (await db.IntegratedAuditAsync())
             .CountAsync(e => e.Record!.EndsWith("/referral/" + id) && e.Result == "Denied"))).ShouldBe(1);
         (await orientator.PostFormAsync("/outreach/orientation", [new("ServiceId", ReferralDemo.Ccas.ToString())], "/outreach/orientation/" + id))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -66,7 +66,7 @@ public abstract class RegistryTests(AppFixture fixture)
         read.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await read.Content.ReadAsStringAsync()).ShouldNotContain("Marcel");
         var registrantId = path.Split('/').Last();
-        var denied = await fixture.WithDbAsync(db => db.Set<AuditEntry>()
+        var denied = await fixture.WithDbAsync(async db => await (await db.IntegratedAuditAsync())
             .Where(e => e.Record!.EndsWith("/registrant/" + registrantId) && e.Result == "Denied").CountAsync());
         denied.ShouldBe(1);
     }

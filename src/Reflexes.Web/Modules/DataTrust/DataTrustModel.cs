@@ -105,6 +105,18 @@ internal static class DataTrustModel
             e.HasIndex(a => a.Record);
         });
 
+        builder.Entity<PendingAuditEntry>(e =>
+        {
+            e.ToTable("AuditPendingEntries");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedOnAdd();
+            e.Property(p => p.Actor).HasMaxLength(AuditEvent.ActorMaxLength).IsRequired();
+            e.Property(p => p.Action).HasMaxLength(AuditEvent.ActionMaxLength).IsRequired();
+            e.Property(p => p.Purpose).HasMaxLength(AuditEvent.PurposeMaxLength);
+            e.Property(p => p.Record).HasMaxLength(AuditEvent.RecordMaxLength);
+            e.Property(p => p.Result).HasMaxLength(20).IsRequired();
+        });
+
         builder.Entity<AuditTreeHead>(e =>
         {
             e.ToTable("AuditTreeHeads");

@@ -31,6 +31,7 @@ public static class DataTrustModule
         services.AddScoped<AuditProofs>();
         services.AddScoped<AuditVerification>();
         services.AddScoped<AuditSigning>();
+        services.AddScoped<AuditSequencer>();
 
         services.AddScoped<ConsentLedger>();
         services.AddScoped<ReceiptAccess>();
@@ -54,7 +55,7 @@ public static class DataTrustModule
 
     /// <summary>The web app's periodic signing of tree heads.</summary>
     public static IServiceCollection AddDataTrustJobs(this IServiceCollection services) =>
-        services.AddHostedService<AuditTreeHeadJob>();
+        services.AddHostedService<AuditTreeHeadJob>().AddHostedService<AuditSequencerJob>();
 
     public static IEndpointRouteBuilder MapDataTrust(this IEndpointRouteBuilder endpoints)
     {

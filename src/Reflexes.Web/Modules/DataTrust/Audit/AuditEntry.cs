@@ -1,5 +1,4 @@
 using Reflexes.Audit;
-using Reflexes.Web.Modules.DataTrust.Contracts;
 
 namespace Reflexes.Web.Modules.DataTrust.Audit;
 
@@ -27,21 +26,21 @@ public sealed class AuditEntry
 
     public string Result { get; private set; } = "";
 
-    /// <summary>SHA-256(0x00 ‖ canonical encoding), computed once when the entry is appended.</summary>
+    /// <summary>SHA-256(0x00 ‖ canonical encoding), computed once when the entry is integrated.</summary>
     public byte[] LeafHash { get; private set; } = [];
 
-    internal static AuditEntry Append(long sequence, DateTimeOffset now, AuditEvent what)
+    /// <summary>Gives a pending entry its place in the log; its time (millisecond precision) is the time of the access.</summary>
+    internal static AuditEntry Integrate(long sequence, PendingAuditEntry pending)
     {
         var entry = new AuditEntry
         {
             Sequence = sequence,
-            // The hashed time has millisecond precision; the stored one must read back identical.
-            OccurredAtUtc = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()).UtcDateTime,
-            Actor = what.Actor,
-            Action = what.Action,
-            Purpose = what.Purpose,
-            Record = what.Record,
-            Result = what.Result.ToString(),
+            OccurredAtUtc = DateTime.SpecifyKind(pending.OccurredAtUtc, DateTimeKind.Utc),
+            Actor = pending.Actor,
+            Action = pending.Action,
+            Purpose = pending.Purpose,
+            Record = pending.Record,
+            Result = pending.Result,
         };
         entry.LeafHash = entry.ToRecord().LeafHash();
         return entry;

@@ -5,16 +5,15 @@ using Reflexes.Web.Platform.Data;
 namespace Reflexes.Web.Modules.DataTrust.Audit;
 
 /// <summary>
-/// Appends audit entries with gap-free, duplicate-free sequence numbers, whatever the number of app
-/// instances: on PostgreSQL each append takes a transaction-scoped advisory lock before reading the last
-/// number; SQLite has a single writer (Microsoft.Data.Sqlite begins transactions IMMEDIATE). The primary
-/// key on the sequence number is the last guard.
+/// Records audit entries without any lock: the entry is written as a pending row in the caller's
+/// transaction (so an access and its trace are committed together), and <see cref="AuditSequencer"/>
+/// later gives it its gap-free sequence number under the append lock (docs/adr/0603).
 /// </summary>
 internal sealed class AuditLog(ReflexesDbContext db, TimeProvider clock) : IAuditLog
 {
     internal const long AppendLockKey = 0x524546415544; // "REFAUD"
 
-    public async Task<long> AppendAsync(AuditEvent what, CancellationToken ct)
+    public async Task AppendAsync(AuditEvent what, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(what);
         Check(what.Actor, AuditEvent.ActorMaxLength, nameof(what.Actor), required: true);
@@ -23,16 +22,12 @@ internal sealed class AuditLog(ReflexesDbContext db, TimeProvider clock) : IAudi
         Check(what.Record, AuditEvent.RecordMaxLength, nameof(what.Record), required: false);
 
         await using var transaction = await OwnedTransaction.BeginAsync(db, ct);
-        await LockAppendsAsync(db, ct);
-        var last = await db.Set<AuditEntry>().MaxAsync(e => (long?)e.Sequence, ct);
-        var entry = AuditEntry.Append((last ?? -1) + 1, clock.GetUtcNow(), what);
-        db.Add(entry);
+        db.Add(PendingAuditEntry.Of(clock.GetUtcNow(), what));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return entry.Sequence;
     }
 
-    /// <summary>Serialises appends (and the reading of a consistent size for signing) across instances.</summary>
+    /// <summary>Serialises the integration of pending entries (and the reading of a consistent size for signing) across instances.</summary>
     internal static async Task LockAppendsAsync(ReflexesDbContext db, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())

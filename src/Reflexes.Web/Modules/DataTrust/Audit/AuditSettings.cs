@@ -8,6 +8,9 @@ public sealed class AuditSettings
     /// <summary>Names this platform's log in every signed tree head (for instance the public address).</summary>
     public string Origin { get; set; } = "reflexes";
 
+    /// <summary>How often each instance integrates pending entries into the log (the merge delay, docs/adr/0603).</summary>
+    public TimeSpan IntegrationInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the background job signs a new tree head when the log has grown.</summary>
     public TimeSpan SigningInterval { get; set; } = TimeSpan.FromMinutes(5);
 

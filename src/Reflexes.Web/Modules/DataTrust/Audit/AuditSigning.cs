@@ -11,7 +11,7 @@ namespace Reflexes.Web.Modules.DataTrust.Audit;
 /// instances: a PostgreSQL advisory lock (SQLite: the single writer) lets one instance sign at a time,
 /// and the others then find the head already signed.
 /// </summary>
-public sealed class AuditSigning(ReflexesDbContext db, IDataProtectionProvider protection, AuditSettings settings, TimeProvider clock)
+public sealed class AuditSigning(ReflexesDbContext db, AuditSequencer sequencer, IDataProtectionProvider protection, AuditSettings settings, TimeProvider clock)
 {
     private const long SigningLockKey = 0x524546534947; // "REFSIG"
     private const string ProtectionPurpose = "Reflexes.DataTrust.AuditSigningKey.v1";
@@ -24,13 +24,15 @@ public sealed class AuditSigning(ReflexesDbContext db, IDataProtectionProvider p
 
     private async Task<AuditTreeHead?> SignAsync(bool force, CancellationToken ct)
     {
+        // A head covers every entry committed before it is signed: integrate the pending ones first.
+        await sequencer.IntegrateAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SigningLockKey})", ct);
         }
 
-        // One statement, one snapshot: appends are serialised, so it is always a prefix of the log.
+        // One statement, one snapshot: integrations are serialised and each commits a contiguous run, so it is always a prefix of the log.
         var leaves = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync(ct);
         var latest = await db.Set<AuditTreeHead>().AsNoTracking()
             .OrderByDescending(h => h.SignedAtUtc).ThenByDescending(h => h.TreeSize).FirstOrDefaultAsync(ct);

@@ -7,7 +7,7 @@ using Reflexes.Web.Platform.Data;
 namespace Reflexes.Web.Modules.DataTrust.Audit;
 
 /// <summary>Reads the whole log and its signed heads from the database and checks them (used by `reflexes audit verify`).</summary>
-public sealed class AuditVerification(ReflexesDbContext db)
+public sealed class AuditVerification(ReflexesDbContext db, AuditSequencer sequencer)
 {
     /// <param name="pinnedKey">A public key obtained out of band (the published one); when null, the keys stored in the database are trusted.</param>
     /// <param name="origin">The log's expected origin; when null, the origin of the earliest head.</param>
@@ -15,6 +15,8 @@ public sealed class AuditVerification(ReflexesDbContext db)
     public async Task<AuditVerificationReport> VerifyAsync(
         TreeHeadPublicKey? pinnedKey, string? origin, CancellationToken ct, IReadOnlyList<SignedTreeHead>? keptHeads = null)
     {
+        // Entries committed but not yet integrated are part of the log: integrate them, then check everything.
+        await sequencer.IntegrateAsync(ct);
         var entries = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
         var stored = (await db.Set<AuditTreeHead>().AsNoTracking().OrderBy(h => h.SignedAtUtc).ThenBy(h => h.TreeSize).ToListAsync(ct))
             .Select(h => h.ToSigned()).ToList();

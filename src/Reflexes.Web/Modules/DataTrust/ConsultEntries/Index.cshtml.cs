@@ -11,7 +11,7 @@ namespace Reflexes.Web.Modules.DataTrust.ConsultEntries;
 
 /// <summary>The data-protection officer reads the audit trail, newest first, optionally for one record; the reading is itself recorded.</summary>
 [Authorize(Policy = DataTrustPolicies.DataProtection)]
-public sealed class IndexModel(ReflexesDbContext db, IAuditLog log) : PageModel
+public sealed class IndexModel(ReflexesDbContext db, AuditSequencer sequencer, IAuditLog log) : PageModel
 {
     public const int PageSize = 50;
 
@@ -33,6 +33,7 @@ public sealed class IndexModel(ReflexesDbContext db, IAuditLog log) : PageModel
             Record = Record[..AuditEvent.RecordMaxLength];
         }
 
+        await sequencer.IntegrateAsync(ct);
         var query = db.Set<AuditEntry>().AsNoTracking();
         if (Record is not null)
         {

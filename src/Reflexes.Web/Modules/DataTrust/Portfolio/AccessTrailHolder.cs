@@ -7,12 +7,14 @@ using Reflexes.Web.Platform.Data;
 namespace Reflexes.Web.Modules.DataTrust.Portfolio;
 
 /// <summary>Who read the person's data, when, for which purpose, and whether it was allowed.</summary>
-public sealed class AccessTrailHolder(ReflexesDbContext db) : IPersonalDataHolder
+public sealed class AccessTrailHolder(ReflexesDbContext db, AuditSequencer sequencer) : IPersonalDataHolder
 {
     public string NameKey => "holder.access-trail";
 
     public async Task<IReadOnlyList<HeldItem>> DescribeAsync(SubjectRef subject, CancellationToken ct)
     {
+        // The person sees every access committed so far, not only those the sequencer already integrated.
+        await sequencer.IntegrateAsync(ct);
         var prefix = AccessJournal.SubjectRecordPrefix(subject.SubjectId);
         var entries = await db.Set<AuditEntry>().AsNoTracking()
             .Where(e => e.Record != null && e.Record.StartsWith(prefix))
@@ -31,6 +33,7 @@ public sealed class AccessTrailHolder(ReflexesDbContext db) : IPersonalDataHolde
 
     public async Task<ErasureOutcome> EraseAsync(SubjectRef subject, CancellationToken ct)
     {
+        await sequencer.IntegrateAsync(ct);
         var prefix = AccessJournal.SubjectRecordPrefix(subject.SubjectId);
         var count = await db.Set<AuditEntry>().CountAsync(e => e.Record != null && e.Record.StartsWith(prefix), ct);
         return new ErasureOutcome(0, count == 0 ? [] :

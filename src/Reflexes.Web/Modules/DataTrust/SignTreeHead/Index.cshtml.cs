@@ -11,7 +11,7 @@ namespace Reflexes.Web.Modules.DataTrust.SignTreeHead;
 
 /// <summary>Lets the data-protection officer sign a tree head now, without waiting for the periodic job.</summary>
 [Authorize(Policy = DataTrustPolicies.DataProtection)]
-public sealed class IndexModel(ReflexesDbContext db, AuditSigning signing, IAuditLog log) : PageModel
+public sealed class IndexModel(ReflexesDbContext db, AuditSigning signing, AuditSequencer sequencer, IAuditLog log) : PageModel
 {
     public long EntryCount { get; private set; }
 
@@ -19,6 +19,7 @@ public sealed class IndexModel(ReflexesDbContext db, AuditSigning signing, IAudi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await sequencer.IntegrateAsync(ct);
         EntryCount = await db.Set<AuditEntry>().LongCountAsync(ct);
         SignedSize = await db.Set<AuditTreeHead>().OrderByDescending(h => h.SignedAtUtc).Select(h => (long?)h.TreeSize).FirstOrDefaultAsync(ct) ?? 0;
     }

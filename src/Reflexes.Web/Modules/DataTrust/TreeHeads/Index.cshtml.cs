@@ -9,7 +9,7 @@ namespace Reflexes.Web.Modules.DataTrust.TreeHeads;
 
 /// <summary>The public page of the audit log: the platform's public key and the signed tree heads, for anyone to keep and check.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ReflexesDbContext db, AuditVerification verification) : PageModel
+public sealed class IndexModel(ReflexesDbContext db, AuditVerification verification, AuditSequencer sequencer) : PageModel
 {
     public const int Shown = 100;
 
@@ -23,6 +23,7 @@ public sealed class IndexModel(ReflexesDbContext db, AuditVerification verificat
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await sequencer.IntegrateAsync(ct);
         PublicKeys = await verification.StoredKeysAsync(ct);
         HeadCount = await db.Set<AuditTreeHead>().CountAsync(ct);
         var rows = await db.Set<AuditTreeHead>().AsNoTracking()
