@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Reflexes.Testing;
+using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Domain;
 using Reflexes.Web.Tests.Fixtures;
@@ -31,8 +33,17 @@ public abstract class ConsentPagesTests(AppFixture fixture)
     public async Task A_resident_gives_then_withdraws_consent_in_one_click_each_and_gets_a_receipt_for_each()
     {
         var app = await fixture.AppAsync();
+        // A resident of their own: the demo resident already belongs to the civic reserve.
+        var email = $"accord.{Guid.NewGuid():N}@valbrune.example";
+        using (var scope = app.Services.CreateScope())
+        {
+            var (_, errors) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateAsync(email, "Claire Essai", "A long enough password", [Roles.Resident], CancellationToken.None);
+            errors.ShouldBeEmpty();
+        }
+
         var client = app.CreateBrowserLikeClient();
-        await client.SignInAsync(Demo.Email(Roles.Resident), Demo.Password);
+        await client.SignInAsync(email, "A long enough password");
 
         var give = await client.PostFormAsync("/my-data", [new("purpose", "civic-reserve-matching")], "/my-data?handler=Give");
         give.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -49,7 +60,7 @@ public abstract class ConsentPagesTests(AppFixture fixture)
         page.ShouldContain("accord retiré");
         var states = await fixture.WithDbAsync(async db =>
         {
-            var user = await db.Users.SingleAsync(u => u.Email == Demo.Email(Roles.Resident));
+            var user = await db.Users.SingleAsync(u => u.Email == email);
             var subject = await db.DataSubjects.SingleAsync(s => s.UserId == user.Id);
             var purposeIds = await db.ProcessingPurposes.Where(p => p.Code == "civic-reserve-matching").Select(p => p.Id).ToListAsync();
             return await db.ConsentRecords.Where(c => c.SubjectId == subject.Id && purposeIds.Contains(c.PurposeId)).Select(c => c.Choice).ToListAsync();

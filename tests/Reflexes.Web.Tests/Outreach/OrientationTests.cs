@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reflexes.Testing;
+using Reflexes.Web.Modules.Access;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.Outreach.Domain;
@@ -165,8 +166,17 @@ public abstract class OrientationTests(AppFixture fixture)
     public async Task A_caller_cannot_browse_referrals()
     {
         var app = await fixture.AppAsync();
+        // An agent outside the staff directory: the demo agent is in it and works for a receiving service.
+        var email = $"appelant.{Guid.NewGuid():N}@valbrune.example";
+        using (var scope = app.Services.CreateScope())
+        {
+            var (_, errors) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateAsync(email, "Camille Appel", "A long enough password", [Roles.Agent], CancellationToken.None);
+            errors.ShouldBeEmpty();
+        }
+
         var agent = app.CreateBrowserLikeClient();
-        await agent.SignInAsync(Demo.Email(Roles.Agent), Demo.Password);
+        await agent.SignInAsync(email, "A long enough password");
         var josette = await IdOfAsync("Fin de mois difficile");
 
         foreach (var path in new[] { "/outreach/orientation", "/outreach/orientation/" + josette, "/outreach/orientation/dashboard", "/outreach/orientation/rules" })

@@ -69,9 +69,10 @@ public sealed class DatabaseInitializer(
         var dpoEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.DataProtectionOfficer).Email;
         var dpo = await db.Users.Where(u => u.Email == dpoEmail).Select(u => u.Id).SingleAsync(ct);
         await purposes.SeedAsync(dpo, ct);
+        // The campaign first: its target list is built from the register as it seeds it.
+        await campaignDemo.SeedAsync(ct);
         await referralDemo.SeedAsync(ct);
         await reserve.SeedAsync(ct);
-        await campaignDemo.SeedAsync(ct);
         var coordinatorEmail = DemoTerritory.Accounts.First(a => a.Role == Roles.Coordinator).Email;
         await registryDemo.SeedAsync(await db.Users.Where(u => u.Email == coordinatorEmail).Select(u => u.Id).SingleAsync(ct), ct);
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Reflexes.Web.Modules.Outreach.Calls;
 
 /// <summary>The caller's workspace: the running campaigns and the "next call" button (one person at a time).</summary>
-[Authorize]
+[Authorize(Policy = Access.Policies.SignedIn)]
 public sealed class IndexModel(CallDesk desk) : PageModel
 {
     public IReadOnlyList<(Guid Id, string Name, int Due)> Campaigns { get; private set; } = [];

@@ -11,7 +11,7 @@ namespace Reflexes.Web.Modules.Outreach.Calls;
 /// The call in progress, on a phone: who to call (name and phones only), the script, what previous calls
 /// recorded; the caller records the answers and the outcome, and files a referral when they detect a difficulty.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Access.Policies.SignedIn)]
 public sealed class SheetModel(CallDesk desk) : PageModel
 {
     [BindProperty] public CallOutcome? Outcome { get; set; }
