@@ -91,11 +91,11 @@ public abstract class RegistryOnlineTests(AppFixture fixture)
         consent.OnBehalfOf.ShouldBeNull();
         (await agent.GetStringAsync(new Uri("/outreach/registry", UriKind.Relative))).ShouldContain("Chastel Raymond");
 
-        await neighbour.PostFormAsync("/heatwave-register", [.. Form("Simone", "Fabre", "SocialWorker").Fields(), new("RequesterName", "Service d’aide à domicile")]);
-        var fabre = await fixture.WithDbAsync(db => db.Registrants.Where(r => r.LastName == "Fabre").Select(r => r.Id).SingleAsync());
-        var declined = await agent.PostFormAsync("/outreach/registry/" + fabre, [], "/outreach/registry/" + fabre + "?handler=Decline");
+        await neighbour.PostFormAsync("/heatwave-register", [.. Form("Simone", "Fauvel", "SocialWorker").Fields(), new("RequesterName", "Service d’aide à domicile")]);
+        var fauvel = await fixture.WithDbAsync(db => db.Registrants.Where(r => r.LastName == "Fauvel").Select(r => r.Id).SingleAsync());
+        var declined = await agent.PostFormAsync("/outreach/registry/" + fauvel, [], "/outreach/registry/" + fauvel + "?handler=Decline");
         declined.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await fixture.WithDbAsync(db => db.Registrants.AnyAsync(r => r.LastName == "Fabre"))).ShouldBeFalse();
+        (await fixture.WithDbAsync(db => db.Registrants.AnyAsync(r => r.LastName == "Fauvel"))).ShouldBeFalse();
     }
 
     [SkippableFact]

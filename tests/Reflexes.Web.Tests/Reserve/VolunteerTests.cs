@@ -151,6 +151,10 @@ public abstract class VolunteerTests(AppFixture fixture)
         var portfolio = await resident.GetStringAsync(new Uri("/my-data/portfolio", UriKind.Relative));
         portfolio.ShouldContain("Léon Effacé");
         portfolio.ShouldContain("Premiers secours (PSC1)");
+        portfolio.ShouldContain("Lieu de départ");
+        var english = await resident.GetStringAsync(new Uri("/my-data/portfolio?culture=en-GB", UriKind.Relative));
+        english.ShouldContain("Starting point");
+        english.ShouldNotContain("Lieu de départ");
 
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.Reserve.Skills;
 using Reflexes.Web.Modules.Reserve.Volunteers;
@@ -6,7 +7,7 @@ using Reflexes.Web.Modules.Reserve.Volunteers;
 namespace Reflexes.Web.Modules.Reserve.Agents;
 
 /// <summary>An agent's reassignment periods and the half-days they gave, for their rights.</summary>
-public sealed class ReassignmentsHolder(VolunteerDesk volunteers, ReassignmentDesk desk, SkillCatalogue catalogue) : IPersonalDataHolder
+public sealed class ReassignmentsHolder(VolunteerDesk volunteers, ReassignmentDesk desk, SkillCatalogue catalogue, IStringLocalizer text) : IPersonalDataHolder
 {
     public string NameKey => "holder.reassignments";
 
@@ -24,8 +25,8 @@ public sealed class ReassignmentsHolder(VolunteerDesk volunteers, ReassignmentDe
         {
             items.Add(new HeldItem("reassignment", Day(r.StartDate),
             [
-                new("when", Day(r.StartDate) + " – " + Day(r.PlannedEndDate) + " (retour " + Day(r.EndedOn ?? r.PlannedReturnDate) + ")"),
-                new("what", r.Description + (r.Mentor is null ? "" : " — tuteur : " + r.Mentor)),
+                new("when", Day(r.StartDate) + " – " + Day(r.PlannedEndDate) + " (" + text["holder.reassignments.return", Day(r.EndedOn ?? r.PlannedReturnDate)] + ")"),
+                new("what", r.Description + (r.Mentor is null ? "" : " — " + text["holder.reassignments.mentor", r.Mentor])),
                 new("status", r.Status.ToString()),
             ]));
         }

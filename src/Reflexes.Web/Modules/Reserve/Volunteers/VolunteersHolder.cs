@@ -1,11 +1,12 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.Reserve.Skills;
 
 namespace Reflexes.Web.Modules.Reserve.Volunteers;
 
 /// <summary>The person's membership of the civic reserve (profile, skills, availability), for their rights.</summary>
-public sealed class VolunteersHolder(VolunteerDesk desk, SkillCatalogue catalogue) : IPersonalDataHolder
+public sealed class VolunteersHolder(VolunteerDesk desk, SkillCatalogue catalogue, IStringLocalizer text) : IPersonalDataHolder
 {
     public string NameKey => "holder.reserve";
 
@@ -22,21 +23,21 @@ public sealed class VolunteersHolder(VolunteerDesk desk, SkillCatalogue catalogu
         // One row per aspect, two columns: the portfolio's table stays readable on a narrow screen.
         (string Label, string? Value)[] rows =
         [
-            ("Nom", v.FullName),
-            ("Type", v.Kind == Domain.VolunteerKind.Agent ? "agent" : "habitant"),
-            ("Téléphone", v.Phone),
-            ("Adresse électronique", v.Email),
-            ("Lieu de départ", string.Create(CultureInfo.InvariantCulture, $"{v.Latitude:0.#####}, {v.Longitude:0.#####}") + (v.LocationGiven ? "" : " (centre du quartier)")),
-            ("Distance maximale (km)", v.MaxDistanceKm.ToString(CultureInfo.InvariantCulture)),
-            ("Langues", v.Languages),
-            ("Compétences", Skills(d.MainSkills)),
-            ("Compétences à développer", Skills(d.SecondarySkills)),
-            ("Disponibilités habituelles", string.Join(" ", v.Pattern.Cells.Select(c => c.Key))),
-            ("Jamais", string.Join(" ", v.Never.Cells.Select(c => c.Key))),
-            ("Exceptions datées", string.Join(" ", d.Exceptions.Select(e => e.HalfDay + (e.Available ? "+" : "-")))),
-            ("Plafonds (semaine / mois)", string.Create(CultureInfo.InvariantCulture, $"{v.MaxHalfDaysPerWeek} / {v.MaxHalfDaysPerMonth}")),
-            ("Inscrit le", v.JoinedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
-            ("Parti le", v.LeftAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
+            (text["holder.reserve.row.name"], v.FullName),
+            (text["holder.reserve.row.kind"], v.Kind == Domain.VolunteerKind.Agent ? text["holder.reserve.kind.agent"] : text["holder.reserve.kind.resident"]),
+            (text["holder.reserve.row.phone"], v.Phone),
+            (text["holder.reserve.row.email"], v.Email),
+            (text["holder.reserve.row.location"], string.Create(CultureInfo.InvariantCulture, $"{v.Latitude:0.#####}, {v.Longitude:0.#####}") + (v.LocationGiven ? "" : " " + text["holder.reserve.neighbourhood-centre"])),
+            (text["holder.reserve.row.max-distance"], v.MaxDistanceKm.ToString(CultureInfo.InvariantCulture)),
+            (text["holder.reserve.row.languages"], v.Languages),
+            (text["holder.reserve.row.skills"], Skills(d.MainSkills)),
+            (text["holder.reserve.row.secondary-skills"], Skills(d.SecondarySkills)),
+            (text["holder.reserve.row.pattern"], string.Join(" ", v.Pattern.Cells.Select(c => c.Key))),
+            (text["holder.reserve.row.never"], string.Join(" ", v.Never.Cells.Select(c => c.Key))),
+            (text["holder.reserve.row.exceptions"], string.Join(" ", d.Exceptions.Select(e => e.HalfDay + (e.Available ? "+" : "-")))),
+            (text["holder.reserve.row.caps"], string.Create(CultureInfo.InvariantCulture, $"{v.MaxHalfDaysPerWeek} / {v.MaxHalfDaysPerMonth}")),
+            (text["holder.reserve.row.joined"], v.JoinedAtUtc.ToString("O", CultureInfo.InvariantCulture)),
+            (text["holder.reserve.row.left"], v.LeftAtUtc?.ToString("O", CultureInfo.InvariantCulture)),
         ];
         return [.. rows.Select(r => new HeldItem("volunteer", r.Label, [new("value", r.Value)]))];
     }
