@@ -43,17 +43,7 @@ public sealed class CorrectModel(RegistryDesk desk, ReflexesDbContext db, TimePr
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var details = new RegistrantDetails(FirstName ?? "", LastName ?? "", BirthDate ?? DateOnly.MaxValue, Address ?? "", NeighbourhoodId,
-            Phone ?? "", OtherPhone, AlertContact, Ground ?? (EligibilityGround)(-1));
-        foreach (var (field, key) in details.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-        {
-            Errors.Add(field, key);
-        }
-
-        if (NeighbourhoodId is { } n && !Neighbourhoods.ContainsKey(n))
-        {
-            Errors.Add(nameof(NeighbourhoodId), "registry.error.neighbourhood");
-        }
+        var details = this.ReadDetails(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         if (Errors.Any)
         {

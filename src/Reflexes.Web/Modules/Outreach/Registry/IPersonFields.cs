@@ -28,3 +28,26 @@ public interface IPersonFields
 
     FormErrors Errors { get; }
 }
+
+/// <summary>Reads the shared person fieldset of the registration and correction forms.</summary>
+public static class PersonFieldsReading
+{
+    /// <summary>The details as typed; every problem is added to the page's errors, tied to its field.</summary>
+    public static RegistrantDetails ReadDetails(this IPersonFields fields, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var details = new RegistrantDetails(fields.FirstName ?? "", fields.LastName ?? "", fields.BirthDate ?? DateOnly.MaxValue, fields.Address ?? "",
+            fields.NeighbourhoodId, fields.Phone ?? "", fields.OtherPhone, fields.AlertContact, fields.Ground ?? (EligibilityGround)(-1));
+        foreach (var (field, key) in details.Validate(today))
+        {
+            fields.Errors.Add(field, key);
+        }
+
+        if (fields.NeighbourhoodId is { } n && !fields.Neighbourhoods.ContainsKey(n))
+        {
+            fields.Errors.Add(nameof(IPersonFields.NeighbourhoodId), "registry.error.neighbourhood");
+        }
+
+        return details;
+    }
+}

@@ -56,17 +56,7 @@ public sealed class MyRegistrationModel(RegistryDesk desk, ReflexesDbContext db,
             return NotFound();
         }
 
-        var details = new RegistrantDetails(FirstName ?? "", LastName ?? "", BirthDate ?? DateOnly.MaxValue, Address ?? "", NeighbourhoodId,
-            Phone ?? "", OtherPhone, AlertContact, Ground ?? (EligibilityGround)(-1));
-        foreach (var (field, key) in details.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-        {
-            Errors.Add(field, key);
-        }
-
-        if (NeighbourhoodId is { } n && !Neighbourhoods.ContainsKey(n))
-        {
-            Errors.Add(nameof(NeighbourhoodId), "registry.error.neighbourhood");
-        }
+        var details = this.ReadDetails(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         if (Errors.Any)
         {

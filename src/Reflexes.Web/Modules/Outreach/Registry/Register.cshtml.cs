@@ -39,17 +39,7 @@ public sealed class RegisterModel(RegistryDesk desk, ConsentRecording consents, 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var details = new RegistrantDetails(FirstName ?? "", LastName ?? "", BirthDate ?? DateOnly.MaxValue, Address ?? "", NeighbourhoodId,
-            Phone ?? "", OtherPhone, AlertContact, Ground ?? (EligibilityGround)(-1));
-        foreach (var (field, key) in details.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-        {
-            Errors.Add(field, key);
-        }
-
-        if (NeighbourhoodId is { } n && !Neighbourhoods.ContainsKey(n))
-        {
-            Errors.Add(nameof(NeighbourhoodId), "registry.error.neighbourhood");
-        }
+        var details = this.ReadDetails(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         if (!Purposes.Contains(RegistryDesk.Purpose) || Purposes.Any(p => ConsentPurposes.All(c => c.Code != p)))
         {

@@ -95,17 +95,7 @@ public sealed class SignUpModel(
         }
 
         await LoadAsync(ct);
-        var details = new RegistrantDetails(FirstName ?? "", LastName ?? "", BirthDate ?? DateOnly.MaxValue, Address ?? "", NeighbourhoodId,
-            Phone ?? "", OtherPhone, AlertContact, Ground ?? (EligibilityGround)(-1));
-        foreach (var (field, key) in details.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-        {
-            Errors.Add(field, key);
-        }
-
-        if (NeighbourhoodId is { } n && !Neighbourhoods.ContainsKey(n))
-        {
-            Errors.Add(nameof(NeighbourhoodId), "registry.error.neighbourhood");
-        }
+        var details = this.ReadDetails(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         if (FilledBy is not { } filledBy || !Enum.IsDefined(filledBy))
         {
