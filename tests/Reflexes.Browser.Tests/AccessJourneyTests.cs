@@ -19,7 +19,9 @@ public sealed class AccessJourneyTests(BrowserFixture fixture)
 
         (await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).IsVisibleAsync()).ShouldBeTrue();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
-        (await nav.GetByRole(AriaRole.Link, new() { Name = "Comptes" }).IsVisibleAsync()).ShouldBeTrue();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        var area = page.GetByRole(AriaRole.Navigation, new() { Name = "Administration" });
+        (await area.GetByRole(AriaRole.Link, new() { Name = "Comptes" }).IsVisibleAsync()).ShouldBeTrue();
         await page.ShouldHaveNoSeriousViolationsAsync();
     }
 

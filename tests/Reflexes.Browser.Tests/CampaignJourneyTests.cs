@@ -18,7 +18,7 @@ public sealed class CampaignJourneyTests(BrowserFixture fixture)
         {
             var lead = await desk.NewPageAsync();
             await lead.SignInAsync("coordination@valbrune.example");
-            await lead.GetByRole(AriaRole.Link, new() { Name = "Campagnes d’appels" }).First.ClickAsync();
+            await lead.FollowNavigationAsync("Appels et orientation", "Campagnes d’appels");
             await lead.ShouldHaveNoSeriousViolationsAsync();
             await lead.GetByRole(AriaRole.Link, new() { Name = "Nouvelle campagne" }).ClickAsync();
             await lead.ShouldHaveNoSeriousViolationsAsync();

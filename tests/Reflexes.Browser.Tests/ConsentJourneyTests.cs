@@ -24,7 +24,7 @@ public sealed class ConsentJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync(email, "A long enough password");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mes données" }).First.ClickAsync();
+        await page.FollowNavigationAsync("Mon espace", "Mes données");
 
         var card = page.Locator("li", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Registre canicule et grand froid" }) });
         (await card.InnerTextAsync()).ShouldContain("pas encore exprimé");
@@ -71,7 +71,7 @@ public sealed class RightsJourneyTests(BrowserFixture fixture)
         await using var dpoContext = await fixture.NewContextAsync();
         var dpo = await dpoContext.NewPageAsync();
         await dpo.SignInAsync("dpo@valbrune.example");
-        await dpo.GetByRole(AriaRole.Link, new() { Name = "Demandes de droits" }).ClickAsync();
+        await dpo.FollowNavigationAsync("Données et confiance", "Demandes de droits");
         await dpo.GetByRole(AriaRole.Link, new() { Name = "Traiter : Faire corriger une donnée inexacte" }).First.ClickAsync();
         await dpo.ShouldHaveNoSeriousViolationsAsync();
         await dpo.GetByLabel("Réponse ou motif").FillAsync("Votre nom est corrigé.");

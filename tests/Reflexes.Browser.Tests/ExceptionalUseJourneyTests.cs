@@ -13,7 +13,7 @@ public sealed class ExceptionalUseJourneyTests(BrowserFixture fixture)
         await using var agentContext = await fixture.NewContextAsync();
         var agent = await agentContext.NewPageAsync();
         await agent.SignInAsync("agent@valbrune.example");
-        await agent.GetByRole(AriaRole.Link, new() { Name = "Usages exceptionnels" }).First.ClickAsync();
+        await agent.FollowNavigationAsync("Données et confiance", "Usages exceptionnels");
         await agent.GetByRole(AriaRole.Link, new() { Name = "Demander un usage exceptionnel" }).ClickAsync();
         await agent.ShouldHaveNoSeriousViolationsAsync();
 

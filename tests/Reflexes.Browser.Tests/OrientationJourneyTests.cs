@@ -12,7 +12,7 @@ public sealed class OrientationJourneyTests(BrowserFixture fixture)
         await using var agentContext = await fixture.NewContextAsync();
         var agent = await agentContext.NewPageAsync();
         await agent.SignInAsync("agent@valbrune.example");
-        await agent.GetByRole(AriaRole.Link, new() { Name = "Registre des personnes fragiles" }).First.ClickAsync();
+        await agent.FollowNavigationAsync("Appels et orientation", "Registre des personnes fragiles");
         await agent.GetByRole(AriaRole.Link, new() { Name = "Vallet Josette" }).ClickAsync();
         await agent.GetByRole(AriaRole.Link, new() { Name = "Signaler un besoin (orientation)" }).ClickAsync();
         await agent.ShouldHaveNoSeriousViolationsAsync();
@@ -30,7 +30,7 @@ public sealed class OrientationJourneyTests(BrowserFixture fixture)
         await using var orientatorContext = await fixture.NewContextAsync();
         var orientator = await orientatorContext.NewPageAsync();
         await orientator.SignInAsync("orientation@valbrune.example");
-        await orientator.GetByRole(AriaRole.Link, new() { Name = "Orientation", Exact = true }).ClickAsync();
+        await orientator.FollowNavigationAsync("Appels et orientation", "Orientation");
         await orientator.ShouldHaveNoSeriousViolationsAsync();
         (await orientator.Locator("main").InnerTextAsync()).ShouldContain("Solidarités et seniors"); // care → the seniors' service
         await orientator.GetByRole(AriaRole.Link, new() { Name = "Vallet Josette" }).ClickAsync();
@@ -47,7 +47,7 @@ public sealed class OrientationJourneyTests(BrowserFixture fixture)
         await using var partnerContext = await fixture.NewContextAsync();
         var partner = await partnerContext.NewPageAsync();
         await partner.SignInAsync("partenaire@valbrune.example");
-        await partner.GetByRole(AriaRole.Link, new() { Name = "Orientations reçues" }).ClickAsync();
+        await partner.FollowNavigationAsync("Appels et orientation", "Orientations reçues");
         await partner.ShouldHaveNoSeriousViolationsAsync();
         await partner.GetByRole(AriaRole.Link, new() { Name = "Aide à domicile, soins — Vallet Josette" }).ClickAsync();
         await partner.ShouldHaveNoSeriousViolationsAsync();
@@ -65,7 +65,7 @@ public sealed class OrientationJourneyTests(BrowserFixture fixture)
         await partner.ShouldHaveNoSeriousViolationsAsync();
 
         // The person handed the case to the partner's inbox disappears from the queue.
-        await orientator.GetByRole(AriaRole.Link, new() { Name = "Orientation", Exact = true }).ClickAsync();
+        await orientator.FollowNavigationAsync("Appels et orientation", "Orientation");
         (await orientator.Locator("main").InnerTextAsync()).ShouldNotContain("Vallet Josette");
     }
 }

@@ -12,7 +12,7 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("agent@valbrune.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Registre des personnes fragiles" }).First.ClickAsync();
+        await page.FollowNavigationAsync("Appels et orientation", "Registre des personnes fragiles");
         await page.GetByRole(AriaRole.Link, new() { Name = "Inscrire une personne" }).ClickAsync();
         await page.ShouldHaveNoSeriousViolationsAsync();
 

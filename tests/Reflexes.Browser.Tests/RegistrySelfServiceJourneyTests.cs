@@ -12,7 +12,7 @@ public sealed class RegistrySelfServiceJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Registre canicule" }).First.ClickAsync();
+        await page.FollowNavigationAsync("Mon espace", "Registre canicule");
         (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("S’inscrire au registre canicule et grand froid");
         await page.ShouldHaveNoSeriousViolationsAsync();
 
@@ -59,7 +59,7 @@ public sealed class RegistrySelfServiceJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("habitante@valbrune.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Registre canicule" }).First.ClickAsync();
+        await page.FollowNavigationAsync("Mon espace", "Registre canicule");
         (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Mon inscription au registre canicule");
         await page.ShouldHaveNoSeriousViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "S’inscrire au registre canicule et grand froid" }).ClickAsync();

@@ -12,7 +12,7 @@ public sealed class ReserveJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync(javaScript: false);
         var page = await context.NewPageAsync();
         await page.SignInAsync("partenaire@valbrune.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Réserve civique : mon engagement" }).ClickAsync();
+        await page.FollowNavigationAsync("Mon espace", "Réserve civique : mon engagement");
         (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Rejoindre la réserve civique");
 
         await page.GetByLabel("Prénom").FillAsync("Paul");
@@ -75,11 +75,11 @@ public sealed class ReserveJourneyTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync("agent@valbrune.example");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mon plan de mise à disposition" }).First.ClickAsync();
+        await page.FollowNavigationAsync("Réserve civique", "Mon plan de mise à disposition");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Banque alimentaire du Valbrunois");
         await page.ShouldHaveNoSeriousViolationsAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mises à disposition à valider" }).ClickAsync();
+        await page.FollowNavigationAsync("Réserve civique", "Mises à disposition à valider");
         await page.ShouldHaveNoSeriousViolationsAsync();
         var request = page.GetByRole(AriaRole.Region).Filter(new() { HasText = "Coup de main aux aînés" });
         await request.GetByLabel("Remarque (facultative)").FillAsync("D’accord pour l’hiver");

@@ -23,7 +23,7 @@ public sealed class ReserveNeedsJourneyTests(BrowserFixture fixture)
         {
             var partner = await partnerContext.NewPageAsync();
             await partner.SignInAsync("partenaire@valbrune.example");
-            await partner.GetByRole(AriaRole.Link, new() { Name = "Missions postées" }).First.ClickAsync();
+            await partner.FollowNavigationAsync("Réserve civique", "Missions postées");
             await partner.ShouldHaveNoSeriousViolationsAsync();
             await partner.GetByRole(AriaRole.Link, new() { Name = "Nouvelle mission" }).ClickAsync();
             await partner.ShouldHaveNoSeriousViolationsAsync();
@@ -51,7 +51,7 @@ public sealed class ReserveNeedsJourneyTests(BrowserFixture fixture)
         await using var coordinatorContext = await fixture.NewContextAsync();
         var coordinator = await coordinatorContext.NewPageAsync();
         await coordinator.SignInAsync("coordination@valbrune.example");
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Modération des missions" }).ClickAsync();
+        await coordinator.FollowNavigationAsync("Réserve civique", "Modération des missions");
         await coordinator.ShouldHaveNoSeriousViolationsAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await coordinator.ShouldHaveNoSeriousViolationsAsync();
@@ -69,7 +69,7 @@ public sealed class ReserveNeedsJourneyTests(BrowserFixture fixture)
             await visitor.ShouldHaveNoSeriousViolationsAsync();
         }
 
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Planification" }).ClickAsync();
+        await coordinator.FollowNavigationAsync("Réserve civique", "Planification");
         await coordinator.ShouldHaveNoSeriousViolationsAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Calculer le plan (ou replanifier)" }).ClickAsync();
         var plan = await coordinator.Locator("main table").InnerTextAsync();
@@ -82,10 +82,10 @@ public sealed class ReserveNeedsJourneyTests(BrowserFixture fixture)
         await using var roseContext = await fixture.NewContextAsync();
         var rose = await roseContext.NewPageAsync();
         await rose.SignInAsync("habitante@valbrune.example");
-        await rose.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await rose.FollowNavigationAsync("Mon espace", "Notifications");
         (await rose.Locator("main").InnerTextAsync()).ShouldContain(Title);
         await rose.ShouldHaveNoSeriousViolationsAsync();
-        await rose.GetByRole(AriaRole.Link, new() { Name = "Mes missions", Exact = true }).ClickAsync();
+        await rose.FollowNavigationAsync("Mon espace", "Mes missions");
         await rose.ShouldHaveNoSeriousViolationsAsync();
         await rose.GetByRole(AriaRole.Button, new() { Name = "Accepter la mission " + Title }).ClickAsync();
         (await rose.Locator("main").InnerTextAsync()).ShouldContain("Confirmée");

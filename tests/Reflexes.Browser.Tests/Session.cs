@@ -15,4 +15,24 @@ internal static class Session
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
+
+    /// <summary>
+    /// Follows the site navigation as a person does: the page's link in the main row when its area has
+    /// only that page, else the area in the main row, then the page in the area's own navigation.
+    /// </summary>
+    public static async Task FollowNavigationAsync(this IPage page, string area, string link)
+    {
+        var main = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        var direct = main.GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+        if (await direct.CountAsync() > 0)
+        {
+            await direct.ClickAsync();
+            return;
+        }
+
+        await main.GetByRole(AriaRole.Link, new() { Name = area, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = area, Exact = true })
+            .GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
 }
