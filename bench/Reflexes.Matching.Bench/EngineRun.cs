@@ -30,6 +30,11 @@ internal static class EngineRun
             DimacsWriter.Write(result, stream);
         }
 
+        foreach (var phase in result.Phases)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase.Phase}: {phase.Seconds:0.000} s, cpu {phase.CpuSeconds:0.000} s {phase.Note}"));
+        }
+
         var plan = result.Plan;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{{\"seconds\": {total:0.###}, \"cpuSeconds\": {cpu:0.###}, \"readSeconds\": {read:0.###}, \"solveSeconds\": {solved - read:0.###}, \"peakMb\": {peak:0.#}, \"coveredWeight\": {plan.CoveredWeight}, \"filled\": {plan.Filled}, \"distanceMeters\": {plan.DistanceMeters}, \"objective\": {plan.Network.Objective}, \"nodes\": {plan.Network.Nodes}, \"arcs\": {plan.Network.Arcs}}}"));

@@ -36,6 +36,31 @@ public static class Geo
         return (sinLat * sinLat) + (cosLat1 * cosLat2 * sinLon * sinLon) <= bound;
     }
 
+    /// <summary>
+    /// The largest longitude difference (degrees) at which a point whose latitude is within <paramref name="latitudeBand"/>
+    /// degrees of <paramref name="lat"/> may still pass <see cref="MayBeWithin"/> with the given bound; 360 when any may.
+    /// </summary>
+    internal static double LongitudeBand(double lat, double latitudeBand, double bound)
+    {
+        const double toRadians = Math.PI / 180.0;
+        var farthest = Math.Min(90.0, Math.Abs(lat) + latitudeBand);
+        var product = Math.Cos(lat * toRadians) * Math.Cos(farthest * toRadians);
+        if (product <= 0 || bound >= product)
+        {
+            return 360.0;
+        }
+
+        var half = Math.Asin(Math.Sqrt(bound / product));
+        return (2 * half / toRadians * (1 + 1e-9)) + 1e-9;
+    }
+
+    /// <summary>The difference of two longitudes in degrees, across the antimeridian when shorter.</summary>
+    internal static double LongitudeApart(double lon1, double lon2)
+    {
+        var d = Math.Abs(lon1 - lon2);
+        return d > 180.0 ? 360.0 - d : d;
+    }
+
     /// <summary>The distance an assignment counts for in the objective: rounded to the nearest metre.</summary>
     public static long RoundedMeters(double meters) => (long)Math.Round(meters, MidpointRounding.AwayFromZero);
 }
