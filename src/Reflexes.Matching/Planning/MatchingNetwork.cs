@@ -102,7 +102,7 @@ internal sealed class MatchingNetwork
         }
 
         var byHalfDay = SlotsByHalfDay(slots, open);
-        var slotCosLat = slots.Select(slot => Math.Cos(slot.Lat * Math.PI / 180.0)).ToArray();
+        var slotCosLat = slots.Select(slot => Geo.CosLatitude(slot.Lat)).ToArray();
         var halfDayStart = new int[volunteers.Count];
         var halfDayEnd = new int[volunteers.Count];
         var slotArcs = new int[slots.Count];
@@ -238,7 +238,8 @@ internal sealed class MatchingNetwork
     {
         var volunteer = instance.Volunteers[v];
         var slots = instance.Slots;
-        var cosLat = Math.Cos(volunteer.Lat * Math.PI / 180.0);
+        var cosLat = Geo.CosLatitude(volunteer.Lat);
+        var reach = volunteer.MaxDistanceKm * 1000.0;
         var reachHaversine = Geo.HaversineBound(volunteer.MaxDistanceKm * 1000.0);
         var band = (volunteer.MaxDistanceKm * 1000.0 / Geo.EarthRadiusMeters * 180.0 / Math.PI * (1 + 1e-9)) + 1e-9;
         var lonBand = Geo.LongitudeBand(volunteer.Lat, band, reachHaversine);
@@ -262,8 +263,8 @@ internal sealed class MatchingNetwork
                 var s = candidates.Slots[i];
                 if (Geo.LongitudeApart(volunteer.Lon, lons[i]) <= lonBand
                     && eligibility.HasSkills(v, s) && eligibility.HasLanguages(v, s)
-                    && Geo.MayBeWithin(volunteer.Lat, volunteer.Lon, cosLat, slots[s].Lat, slots[s].Lon, slotCosLat[s], reachHaversine)
-                    && Eligibility.WithinReach(volunteer, slots[s], out var meters))
+                    && Geo.DistanceIfWithin(volunteer.Lat, volunteer.Lon, cosLat, lats[i], lons[i], slotCosLat[s], reachHaversine, out var meters)
+                    && meters <= reach)
                 {
                     chunk.Slot.Add(s);
                     chunk.Meters.Add((int)Geo.RoundedMeters(meters));
