@@ -4,11 +4,12 @@ namespace Reflexes.Matching.Planning;
 
 /// <summary>
 /// Arc pricing for the distance level. Cost scaling works on a core of the network: every arc except the
-/// assignment arcs, plus, for each volunteer×half-day, its few cheapest assignment arcs and the one it uses.
-/// The other assignment arcs carry no flow. At the end of each scaling phase they are priced against the node
-/// prices, and those that are not epsilon-optimal join the core (the phase then goes on). So each phase ends
-/// epsilon-optimal on the full network, exactly as cost scaling on the full network would, and the final flow
-/// is optimal on the full network; but the expensive push-relabel work only ever scans the core.
+/// assignment arcs, plus, for each volunteer×half-day, its nearest slots and the arc it uses. The other
+/// assignment arcs carry no flow. At the end of each scaling phase they are priced against the node prices:
+/// before the last phase, those within epsilon of admissible join the core (the next phase's saturation handles
+/// them); in the last phase, those that are not 1-optimal join the core saturated and the phase goes on until
+/// none is left. So the final flow is 1-optimal on every arc of the full network, hence optimal, while the
+/// push-relabel work only ever scans the core.
 /// </summary>
 /// <remarks>
 /// A node's active arcs are a prefix of its adjacency: assignment arcs are sorted by cost when the network is

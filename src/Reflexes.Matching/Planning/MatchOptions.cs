@@ -21,5 +21,5 @@ public sealed record MatchOptions
     /// How many of its nearest slots each volunteer×half-day keeps in the core network that cost scaling works on
     /// (see <see cref="CoreArcs"/>); 0 works on the whole network. Any value gives the same optimum.
     /// </summary>
-    internal int CoreArcsPerHalfDay { get; init; } = 20;
+    internal int CoreArcsPerHalfDay { get; init; } = 30;
 }
