@@ -15,7 +15,9 @@ internal static class EngineRun
         var clock = Stopwatch.StartNew();
         var instance = InstanceReader.ReadFile(instancePath);
         var read = clock.Elapsed.TotalSeconds;
-        var result = MatchingEngine.Solve(instance);
+        // An optional fourth argument sets the core size of cost scaling (0: the whole network), for experiments.
+        var options = args.Length > 3 ? new MatchOptions { CoreArcsPerHalfDay = int.Parse(args[3], CultureInfo.InvariantCulture) } : new MatchOptions();
+        var result = MatchingEngine.Solve(instance, options);
         var solved = clock.Elapsed.TotalSeconds;
         using (var stream = File.Create(planPath))
         {
@@ -28,6 +30,11 @@ internal static class EngineRun
         using (var stream = new FileStream(dimacsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
             DimacsWriter.Write(result, stream);
+        }
+
+        foreach (var phase in result.Phases)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase.Phase}: {phase.Seconds:0.000} s, cpu {phase.CpuSeconds:0.000} s {phase.Note}"));
         }
 
         var plan = result.Plan;

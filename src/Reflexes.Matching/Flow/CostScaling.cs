@@ -12,7 +12,10 @@ internal sealed class CostScaling
     // A global price update after this many relabels per node.
     private const int UpdateFactor = 2;
 
+
     private readonly FlowGraph _g;
+    private readonly int[] _end;
+    private readonly IArcPricer? _pricer;
     private readonly long _scale;
     private readonly long[] _price;
     private readonly int[] _excess;
@@ -26,9 +29,11 @@ internal sealed class CostScaling
     private int _queueCount;
     private long _relabelsSinceUpdate;
 
-    private CostScaling(FlowGraph g)
+    private CostScaling(FlowGraph g, int[]? end, IArcPricer? pricer)
     {
         _g = g;
+        _end = end ?? g.First[1..];
+        _pricer = pricer;
         _scale = g.NodeCount + 1L;
         _price = new long[g.NodeCount];
         _excess = new int[g.NodeCount];
@@ -47,11 +52,46 @@ internal sealed class CostScaling
 
     public long Pushes { get; private set; }
 
-    public static CostScaling Minimise(FlowGraph g, CancellationToken cancellationToken)
+    /// <summary>Node prices, in costs multiplied by <see cref="Scale"/>.</summary>
+    public long[] Prices => _price;
+
+    /// <summary>The factor costs are multiplied by (nodes + 1).</summary>
+    public long Scale => _scale;
+
+    public static CostScaling Minimise(FlowGraph g, CancellationToken cancellationToken) => Minimise(g, null, null, cancellationToken);
+
+    /// <summary>
+    /// Minimises on the active arcs only: those of node u are <c>First[u]..end[u]-1</c>. At the end of each scaling
+    /// phase the pricer looks at the other arcs; it activates and saturates (<see cref="Saturate"/>) those that are not
+    /// epsilon-optimal, and the phase goes on until it finds none. So each phase ends epsilon-optimal on every arc.
+    /// </summary>
+    public static CostScaling Minimise(FlowGraph g, int[]? end, IArcPricer? pricer, CancellationToken cancellationToken)
     {
-        var solver = new CostScaling(g);
+        var solver = new CostScaling(g, end, pricer);
         solver.Run(cancellationToken);
         return solver;
+    }
+
+    /// <summary>Pushes the whole residual capacity of a (just activated) arc, leaving excess at its head.</summary>
+    public void Saturate(int tail, int position)
+    {
+        var arcs = _g.Arcs;
+        var r = arcs[position].Residual;
+        if (r == 0)
+        {
+            return;
+        }
+
+        var head = arcs[position].Head;
+        arcs[position].Residual = 0;
+        arcs[_g.Reverse[position]].Residual += r;
+        _excess[tail] -= r;
+        var before = _excess[head];
+        _excess[head] = before + r;
+        if (before <= 0 && before + r > 0)
+        {
+            Enqueue(head);
+        }
     }
 
     /// <summary>Largest scaled cost the solver can take without its prices overflowing.</summary>
@@ -88,6 +128,7 @@ internal sealed class CostScaling
     private void Refine(long epsilon)
     {
         var first = _g.First;
+        var end = _end;
         var arcs = _g.Arcs;
         var reverse = _g.Reverse;
         var price = _price;
@@ -99,7 +140,7 @@ internal sealed class CostScaling
         for (var u = 0; u < n; u++)
         {
             var pu = price[u];
-            for (var a = first[u]; a < first[u + 1]; a++)
+            for (var a = first[u]; a < end[u]; a++)
             {
                 var r = arcs[a].Residual;
                 if (r > 0 && (arcs[a].Cost * scale) + pu - price[arcs[a].Head] < 0)
@@ -124,19 +165,37 @@ internal sealed class CostScaling
         }
 
         GlobalUpdate(epsilon);
-        while (_queueCount > 0)
+        while (true)
         {
-            if (_relabelsSinceUpdate > (long)UpdateFactor * n)
+            while (_queueCount > 0)
             {
-                GlobalUpdate(epsilon);
+                if (_relabelsSinceUpdate > (long)UpdateFactor * n)
+                {
+                    GlobalUpdate(epsilon);
+                }
+
+                var u = _queue[_queueHead];
+                _queueHead = _queueHead + 1 == n ? 0 : _queueHead + 1;
+                _queueCount--;
+                Discharge(u, epsilon);
             }
 
-            var u = _queue[_queueHead];
-            _queueHead = _queueHead + 1 == n ? 0 : _queueHead + 1;
-            _queueCount--;
-            Discharge(u, epsilon);
+            // Before the last phase, the pricer only activates arcs (those within epsilon of admissible, so that
+            // the next phase sees them): the next phase's saturation takes care of them. The last phase must end
+            // 1-optimal on every arc, so it saturates the violators and goes on.
+            var last = epsilon == 1;
+            if (_pricer is null || _pricer.PriceIn(this, last ? epsilon : -epsilon, last) == 0 || !last)
+            {
+                break;
+            }
+
+            PricedIn++;
+            GlobalUpdate(epsilon);
         }
     }
+
+    /// <summary>How many times a phase had to go on after the pricer activated arcs.</summary>
+    public long PricedIn { get; private set; }
 
     private void Enqueue(int u)
     {
@@ -158,7 +217,7 @@ internal sealed class CostScaling
         var price = _price;
         var excess = _excess;
         var scale = _scale;
-        var end = first[u + 1];
+        var end = _end[u];
         while (excess[u] > 0)
         {
             var pu = price[u];
@@ -203,7 +262,7 @@ internal sealed class CostScaling
         var arcs = _g.Arcs;
         var price = _price;
         var pv = price[v];
-        var end = _g.First[v + 1];
+        var end = _end[v];
         for (var a = _current[v]; a < end; a++)
         {
             if (arcs[a].Residual > 0 && (arcs[a].Cost * _scale) + pv - price[arcs[a].Head] < 0)
@@ -224,7 +283,7 @@ internal sealed class CostScaling
         var arcs = _g.Arcs;
         var price = _price;
         var best = long.MinValue;
-        var end = first[u + 1];
+        var end = _end[u];
         for (var b = first[u]; b < end; b++)
         {
             if (arcs[b].Residual > 0)
@@ -306,7 +365,8 @@ internal sealed class CostScaling
                 next[u] = finished;
                 remaining -= Math.Max(0, excess[u]);
                 var pu = price[u];
-                for (var b = first[u]; b < first[u + 1]; b++)
+                var end = _end[u];
+                for (var b = first[u]; b < end; b++)
                 {
                     var back = reverse[b];
                     if (arcs[back].Residual == 0)

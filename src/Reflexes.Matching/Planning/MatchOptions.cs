@@ -16,4 +16,10 @@ public sealed record MatchOptions
     public IReadOnlyList<Pair> Previous { get; init; } = [];
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// How many of its nearest slots each volunteer×half-day keeps in the core network that cost scaling works on
+    /// (see <see cref="CoreArcs"/>); 0 works on the whole network. Any value gives the same optimum.
+    /// </summary>
+    internal int CoreArcsPerHalfDay { get; init; } = 30;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Reflexes.Matching.Flow;
 using Reflexes.Matching.Model;
@@ -14,6 +15,7 @@ namespace Reflexes.Matching.Planning;
 /// </summary>
 public static class MatchingEngine
 {
+
     public static MatchResult Solve(MatchingInstance instance, MatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new MatchOptions();
@@ -31,7 +33,10 @@ public static class MatchingEngine
             .Select(p => MatchingNetwork.PairKey(volunteerIndex[p.Volunteer], slotIndex[p.Slot], instance.Slots.Count))
             .ToHashSet();
 
+        var phases = new List<PhaseTiming>();
+        var clock = new PhaseClock();
         var network = MatchingNetwork.Build(instance, eligibility, confirmed, previous);
+        phases.Add(clock.Lap("build", $"{network.Graph.NodeCount:N0} nodes, {network.Graph.ArcCount:N0} arcs"));
         var graph = network.Graph;
         if (network.MaxArcCost > CostScaling.MaxCost(graph.NodeCount))
         {
@@ -39,6 +44,7 @@ public static class MatchingEngine
         }
 
         // Level 1: maximum coverage, priority class by priority class (augmenting never empties a filled place).
+        clock.Restart();
         for (var p = 0; p < 3; p++)
         {
             graph.SetCapacity(network.ClassArcs[p], (int)Math.Min(int.MaxValue, network.ClassPlaces[p]));
@@ -51,11 +57,26 @@ public static class MatchingEngine
             graph.SetCapacity(network.ClassArcs[p], graph.Flow(network.ClassArcs[p]));
         }
 
-        // Levels 2 and 3: the cheapest flow with these numbers of places filled per priority.
-        CostScaling.Minimise(graph, cancellationToken);
+        phases.Add(clock.Lap("coverage"));
 
+        // Levels 2 and 3: the cheapest flow with these numbers of places filled per priority.
+        clock.Restart();
+        if (options.CoreArcsPerHalfDay > 0)
+        {
+            var core = CoreArcs.Select(network, options.CoreArcsPerHalfDay);
+            var solver = CostScaling.Minimise(graph, core.End, core, cancellationToken);
+            phases.Add(clock.Lap("cost scaling", $"{solver.Relabels:N0} relabels, {solver.Pushes:N0} pushes, {solver.GlobalUpdates:N0} global updates, {core.Scans} pricing scans, {core.Activated:N0} arcs priced in, {solver.PricedIn} resumed phases"));
+        }
+        else
+        {
+            var solver = CostScaling.Minimise(graph, cancellationToken);
+            phases.Add(clock.Lap("cost scaling", $"{solver.Relabels:N0} relabels, {solver.Pushes:N0} pushes, {solver.GlobalUpdates:N0} global updates"));
+        }
+
+        clock.Restart();
         var plan = Extract(network, confirmed, previous, previousProposals.Count, options.TimeProvider.GetElapsedTime(started).TotalSeconds);
-        return new MatchResult(plan, network);
+        phases.Add(clock.Lap("extract"));
+        return new MatchResult(plan, network, phases);
     }
 
     private static Dictionary<string, int> Index(IEnumerable<string> ids)
@@ -87,6 +108,12 @@ public static class MatchingEngine
         {
             for (var node = network.HalfDayStart[v]; node >= 0 && node < network.HalfDayEnd[v]; node++)
             {
+                // A node's first residual arc is the reverse of the arc that feeds it: it carries the node's flow.
+                if (g.Arcs[g.First[node]].Residual == 0)
+                {
+                    continue;
+                }
+
                 for (var a = g.First[node]; a < g.First[node + 1]; a++)
                 {
                     var head = g.Arcs[a].Head;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Reflexes.Matching.Flow;
 using Reflexes.Matching.Model;
 
@@ -7,7 +8,8 @@ namespace Reflexes.Matching.Planning;
 /// The layered network of a matching instance: source → volunteer [maxTotal] → volunteer×ISO week [maxPerWeek]
 /// → volunteer×half-day [1] → slot → priority class → sink. A week layer that cannot bind (its cap is at least
 /// the number of half-days offered that week) is left out. Assignment arcs cost
-/// <c>distance × DistanceMultiplier − (1 if the previous plan proposed it)</c>.
+/// <c>distance × DistanceMultiplier − (1 if the previous plan proposed it)</c>; those of a volunteer×half-day are
+/// laid out nearest slot first.
 /// </summary>
 internal sealed class MatchingNetwork
 {
@@ -100,69 +102,62 @@ internal sealed class MatchingNetwork
         }
 
         var byHalfDay = SlotsByHalfDay(slots, open);
-        var slotCosLat = slots.Select(slot => Math.Cos(slot.Lat * Math.PI / 180.0)).ToArray();
+        var slotCosLat = slots.Select(slot => Geo.CosLatitude(slot.Lat)).ToArray();
         var halfDayStart = new int[volunteers.Count];
         var halfDayEnd = new int[volunteers.Count];
         var slotArcs = new int[slots.Count];
         var flowFromVolunteers = 0L;
         var maxMeters = 0L;
 
-        // Per volunteer: the feasible slots of each free half-day, then the nodes and arcs.
+        // The feasible slots of each free half-day of each volunteer, in parallel over chunks of volunteers, then
+        // (in volunteer order, so the network does not depend on the number of threads) the nodes and arcs.
+        var chunks = new FeasibleArcs?[(volunteers.Count + ChunkSize - 1) / ChunkSize];
+        Parallel.For(0, chunks.Length, c =>
+        {
+            var chunk = new FeasibleArcs(c * ChunkSize, Math.Min(volunteers.Count, (c + 1) * ChunkSize));
+            for (var v = chunk.FirstVolunteer; v < chunk.EndVolunteer; v++)
+            {
+                chunk.Begin();
+                if (volunteers[v].MaxTotal - usedTotal[v] > 0)
+                {
+                    Feasible(instance, eligibility, v, usedHalfDays, byHalfDay, slotCosLat, chunk);
+                }
+            }
+
+            chunk.Finish();
+            chunks[c] = chunk;
+        });
+
         var halfDayOfGroup = new List<HalfDay>();
         var groupStart = new List<int>();
-        var arcSlot = new List<int>();
-        var arcMeters = new List<long>();
         for (var v = 0; v < volunteers.Count; v++)
         {
             var volunteer = volunteers[v];
             halfDayStart[v] = halfDayEnd[v] = -1;
+            var chunk = chunks[v / ChunkSize]!;
             var totalCap = volunteer.MaxTotal - usedTotal[v];
-            if (totalCap <= 0)
-            {
-                continue;
-            }
-
+            var local = v - chunk.FirstVolunteer;
+            var arcSlot = chunk.Slot;
+            var arcMeters = chunk.Meters;
             halfDayOfGroup.Clear();
             groupStart.Clear();
-            arcSlot.Clear();
-            arcMeters.Clear();
-            var cosLat = Math.Cos(volunteer.Lat * Math.PI / 180.0);
-            var reachHaversine = Geo.HaversineBound(volunteer.MaxDistanceKm * 1000.0);
-            var band = (volunteer.MaxDistanceKm * 1000.0 / Geo.EarthRadiusMeters * 180.0 / Math.PI * (1 + 1e-9)) + 1e-9;
-            foreach (var halfDay in volunteer.HalfDays.Distinct().Order())
+            for (var group = chunk.VolunteerGroups[local]; group < chunk.VolunteerGroups[local + 1]; group++)
             {
-                if (usedHalfDays.Contains((v, halfDay.Index)) || !byHalfDay.TryGetValue(halfDay.Index, out var candidates))
-                {
-                    continue;
-                }
-
-                var startCount = arcSlot.Count;
-                var from = LowerBound(candidates.Lats, volunteer.Lat - band);
-                for (var i = from; i < candidates.Lats.Length && candidates.Lats[i] <= volunteer.Lat + band; i++)
-                {
-                    var s = candidates.Slots[i];
-                    if (eligibility.HasSkills(v, s) && eligibility.HasLanguages(v, s)
-                        && Geo.MayBeWithin(volunteer.Lat, volunteer.Lon, cosLat, slots[s].Lat, slots[s].Lon, slotCosLat[s], reachHaversine)
-                        && Eligibility.WithinReach(volunteer, slots[s], out var meters))
-                    {
-                        arcSlot.Add(s);
-                        arcMeters.Add(Geo.RoundedMeters(meters));
-                    }
-                }
-
-                if (arcSlot.Count > startCount)
-                {
-                    halfDayOfGroup.Add(halfDay);
-                    groupStart.Add(startCount);
-                }
+                halfDayOfGroup.Add(chunk.HalfDays[group]);
+                groupStart.Add(chunk.GroupArcs[group]);
             }
 
-            if (halfDayOfGroup.Count == 0)
+            if (local + 1 == chunk.EndVolunteer - chunk.FirstVolunteer)
+            {
+                chunks[v / ChunkSize] = null; // consumed: its memory can go before the network is laid out
+            }
+
+            if (totalCap <= 0 || halfDayOfGroup.Count == 0)
             {
                 continue;
             }
 
-            groupStart.Add(arcSlot.Count);
+            groupStart.Add(chunk.GroupArcs[chunk.VolunteerGroups[local + 1]]);
             var volunteerNode = builder.AddNode();
             var sourceArc = builder.AddArc(Source, volunteerNode, 0, 0);
             var reachable = 0;
@@ -229,12 +224,69 @@ internal sealed class MatchingNetwork
         return built;
     }
 
+    private const int ChunkSize = 2048;
+
+    /// <summary>Adds to the chunk the feasible slots of each free half-day of volunteer v, nearest first.</summary>
+    private static void Feasible(
+        MatchingInstance instance,
+        Eligibility eligibility,
+        int v,
+        HashSet<(int, int)> usedHalfDays,
+        Dictionary<int, (int[] Slots, double[] Lats, double[] Lons)> byHalfDay,
+        double[] slotCosLat,
+        FeasibleArcs chunk)
+    {
+        var volunteer = instance.Volunteers[v];
+        var slots = instance.Slots;
+        var cosLat = Geo.CosLatitude(volunteer.Lat);
+        var reach = volunteer.MaxDistanceKm * 1000.0;
+        var reachHaversine = Geo.HaversineBound(volunteer.MaxDistanceKm * 1000.0);
+        var band = (volunteer.MaxDistanceKm * 1000.0 / Geo.EarthRadiusMeters * 180.0 / Math.PI * (1 + 1e-9)) + 1e-9;
+        var lonBand = Geo.LongitudeBand(volunteer.Lat, band, reachHaversine);
+        HalfDay? previous = null;
+        foreach (var halfDay in volunteer.HalfDays.Order())
+        {
+            if (halfDay == previous || usedHalfDays.Contains((v, halfDay.Index)) || !byHalfDay.TryGetValue(halfDay.Index, out var candidates))
+            {
+                previous = halfDay;
+                continue;
+            }
+
+            previous = halfDay;
+            var startCount = chunk.Slot.Count;
+            var lats = candidates.Lats;
+            var lons = candidates.Lons;
+            var from = LowerBound(lats, volunteer.Lat - band);
+            var top = volunteer.Lat + band;
+            for (var i = from; i < lats.Length && lats[i] <= top; i++)
+            {
+                var s = candidates.Slots[i];
+                if (Geo.LongitudeApart(volunteer.Lon, lons[i]) <= lonBand
+                    && eligibility.HasSkills(v, s) && eligibility.HasLanguages(v, s)
+                    && Geo.DistanceIfWithin(volunteer.Lat, volunteer.Lon, cosLat, lats[i], lons[i], slotCosLat[s], reachHaversine, out var meters)
+                    && meters <= reach)
+                {
+                    chunk.Slot.Add(s);
+                    chunk.Meters.Add((int)Geo.RoundedMeters(meters));
+                }
+            }
+
+            if (chunk.Slot.Count > startCount)
+            {
+                // Nearest slots first: the greedy start takes them, and cost scaling's core starts from them.
+                CollectionsMarshal.AsSpan(chunk.Meters)[startCount..].Sort(CollectionsMarshal.AsSpan(chunk.Slot)[startCount..]);
+                chunk.HalfDays.Add(halfDay);
+                chunk.GroupArcs.Add(startCount);
+            }
+        }
+    }
+
     public static long PairKey(int volunteer, int slot, int slotCount) => ((long)volunteer * slotCount) + slot;
 
     /// <summary>Weight per filled place in the single-objective network: larger than any secondary cost a plan can have.</summary>
     public long WeightMultiplier() => checked((FlowBound * MaxArcCost) + 1);
 
-    private static Dictionary<int, (int[] Slots, double[] Lats)> SlotsByHalfDay(IReadOnlyList<Slot> slots, int[] open)
+    private static Dictionary<int, (int[] Slots, double[] Lats, double[] Lons)> SlotsByHalfDay(IReadOnlyList<Slot> slots, int[] open)
     {
         return Enumerable.Range(0, slots.Count)
             .Where(s => open[s] > 0)
@@ -244,7 +296,7 @@ internal sealed class MatchingNetwork
                 group =>
                 {
                     var ordered = group.OrderBy(s => slots[s].Lat).ToArray();
-                    return (ordered, ordered.Select(s => slots[s].Lat).ToArray());
+                    return (ordered, ordered.Select(s => slots[s].Lat).ToArray(), ordered.Select(s => slots[s].Lon).ToArray());
                 });
     }
 
@@ -265,5 +317,35 @@ internal sealed class MatchingNetwork
         }
 
         return lo;
+    }
+
+    /// <summary>The feasible arcs of a chunk of volunteers: groups per volunteer, arcs per group (a half-day).</summary>
+    private sealed class FeasibleArcs(int firstVolunteer, int endVolunteer)
+    {
+        public int FirstVolunteer { get; } = firstVolunteer;
+
+        public int EndVolunteer { get; } = endVolunteer;
+
+        /// <summary>The groups of the chunk's i-th volunteer are VolunteerGroups[i]..VolunteerGroups[i+1]-1.</summary>
+        public List<int> VolunteerGroups { get; } = [];
+
+        public List<HalfDay> HalfDays { get; } = [];
+
+        /// <summary>The arcs of group g are GroupArcs[g]..GroupArcs[g+1]-1 (the last group ends at the arc count).</summary>
+        public List<int> GroupArcs { get; } = [];
+
+        public List<int> Slot { get; } = [];
+
+        public List<int> Meters { get; } = [];
+
+        /// <summary>Starts the next volunteer.</summary>
+        public void Begin() => VolunteerGroups.Add(HalfDays.Count);
+
+        /// <summary>Closes the last volunteer and the last group.</summary>
+        public void Finish()
+        {
+            Begin();
+            GroupArcs.Add(Slot.Count);
+        }
     }
 }
