@@ -13,7 +13,7 @@ internal static class RegistryServices
     {
         services.AddScoped<RegistryImporter>();
         services.AddScoped<RegistryDemo>();
-        services.AddSingleton<PublicFormThrottle>();
+        services.AddScoped<PublicFormThrottle>();
         services.AddAuthorizationBuilder().AddPolicy(ImportPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
         return services;
     }
