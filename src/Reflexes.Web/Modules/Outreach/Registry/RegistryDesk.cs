@@ -145,6 +145,13 @@ public sealed class RegistryDesk(ReflexesDbContext db, PersonalDataAccess access
         return true;
     }
 
+    /// <summary>
+    /// Erases the requests of third parties registered before the cutoff and never confirmed with the person
+    /// (no consent was ever recorded for them, ADR 0530); returns how many. Reads nothing about anyone.
+    /// </summary>
+    internal async Task<int> EraseUnconfirmedRequestsAsync(DateTime cutoffUtc, CancellationToken ct) =>
+        await db.Registrants.Where(r => r.Status == RegistrantStatus.ToConfirm && r.RegisteredAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
+
     /// <summary>What a person filled in online for themself: registered at once, their consent recorded as self-service.</summary>
     public sealed record OnlineOutcome(Registrant Registrant, IReadOnlyList<(string Purpose, Guid Receipt)> Receipts);
 

@@ -14,6 +14,14 @@ internal static class RegistryServices
         services.AddScoped<RegistryImporter>();
         services.AddScoped<RegistryDemo>();
         services.AddScoped<PublicFormThrottle>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IConfiguration>().GetSection(UnconfirmedRequestsSettings.SectionName).Get<UnconfirmedRequestsSettings>() ?? new UnconfirmedRequestsSettings();
+            return settings.SweepInterval > TimeSpan.Zero && settings.RetentionMonths > 0
+                ? settings
+                : throw new InvalidOperationException("Outreach:UnconfirmedRequests needs a positive RetentionMonths and a positive SweepInterval, e.g. 01:00:00.");
+        });
+        services.AddHostedService<UnconfirmedRequestsJob>();
         services.AddAuthorizationBuilder().AddPolicy(ImportPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
         return services;
     }
