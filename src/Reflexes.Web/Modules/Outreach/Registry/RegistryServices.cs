@@ -9,6 +9,9 @@ internal static class RegistryServices
     /// <summary>Coordinators and administrators import existing lists.</summary>
     public const string ImportPolicy = "outreach-registry-import";
 
+    /// <summary>Coordinators and agents merge two registrations of the same person (ADR 0534).</summary>
+    public const string MergePolicy = "outreach-registry-merge";
+
     public static IServiceCollection AddRegistryOnlineAndImport(this IServiceCollection services)
     {
         services.AddScoped<RegistryImporter>();
@@ -22,7 +25,8 @@ internal static class RegistryServices
                 : throw new InvalidOperationException("Outreach:UnconfirmedRequests needs a positive RetentionMonths and a positive SweepInterval, e.g. 01:00:00.");
         });
         services.AddHostedService<UnconfirmedRequestsJob>();
-        services.AddAuthorizationBuilder().AddPolicy(ImportPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator));
+        services.AddAuthorizationBuilder().AddPolicy(ImportPolicy, p => p.RequireRole(Roles.Coordinator, Roles.Administrator))
+            .AddPolicy(MergePolicy, p => p.RequireRole(Roles.Coordinator, Roles.Agent));
         return services;
     }
 }
