@@ -14,5 +14,6 @@ internal static class CommandRegistry
         Audit.AuditCommands.AddTo(root);
         MatchCommand.AddTo(root);
         SortitionCommands.AddTo(root);
+        Outreach.RegistryImportCommand.AddTo(root);
     }
 }

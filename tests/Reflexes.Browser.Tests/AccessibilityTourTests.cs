@@ -24,6 +24,7 @@ public sealed partial class AccessibilityTourTests(BrowserFixture fixture)
         "data-trust/rights/{id}", // RightsJourneyTests: once a request exists
         "outreach/registry/{id}", // RegistryJourneyTests: once someone is registered
         "outreach/registry/{id}/correct", // RegistryJourneyTests: the correction
+        "outreach/registry/{id}/merge", // RegistryMergeJourneyTests: the same person registered twice
         "outreach/referrals/file/{registrantId}", // OrientationJourneyTests: from a person's page
         "outreach/orientation", // OrientationJourneyTests: the orientator's queue
         "outreach/orientation/{id}", // OrientationJourneyTests: routing a referral

@@ -161,19 +161,4 @@ public sealed class RegistrantMatcherTests
         result.SetAside["FirstName"].ShouldBe("HELENE");
         result.SetAside.ContainsKey("AlertContact").ShouldBeFalse();
     }
-
-    [Fact]
-    public void The_public_form_throttle_refuses_an_address_past_its_hourly_allowance_and_forgets_after_an_hour()
-    {
-        var clock = new Reflexes.Testing.ManualClock(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Outreach:PublicRegistrationsPerHour"] = "3" }).Build();
-        var throttle = new PublicFormThrottle(configuration, clock);
-
-        Enumerable.Range(0, 3).Select(_ => throttle.TryAcquire("192.0.2.1")).ShouldAllBe(ok => ok);
-        throttle.TryAcquire("192.0.2.1").ShouldBeFalse();
-        throttle.TryAcquire("192.0.2.2").ShouldBeTrue();
-        clock.Advance(TimeSpan.FromMinutes(61));
-        throttle.TryAcquire("192.0.2.1").ShouldBeTrue();
-    }
 }

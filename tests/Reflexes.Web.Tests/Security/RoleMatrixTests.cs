@@ -118,6 +118,21 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         wrong.ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task The_page_merging_two_registrations_opens_for_coordinators_and_agents_only(string role)
+    {
+        var app = await fixture.AppAsync();
+        var id = await fixture.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Registrants.Where(r => r.Status == Modules.Outreach.Domain.RegistrantStatus.Active && r.WithdrawnAtUtc == null).Select(r => r.Id)));
+        var client = app.CreateBrowserLikeClient();
+        (await client.SignInAsync(Demo.Email(role), Demo.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var response = await client.GetAsync(new Uri($"/outreach/registry/{id}/merge", UriKind.Relative));
+        var refused = response.StatusCode == HttpStatusCode.Forbidden
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal));
+        (role is Roles.Coordinator or Roles.Agent ? response.StatusCode == HttpStatusCode.OK : refused).ShouldBeTrue($"{(int)response.StatusCode} {response.Headers.Location}");
+    }
+
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_for_every_protected_page()
     {

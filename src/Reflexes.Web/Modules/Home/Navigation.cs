@@ -27,8 +27,11 @@ public static class Navigation
         public string Label(Func<string, string> localise) => localise(Items.Count == 1 ? First.LabelKey : LabelKey);
     }
 
-    /// <summary>The areas this person sees, in order; areas without any page for them are left out.</summary>
-    public static IReadOnlyList<Area> For(ClaimsPrincipal user)
+    /// <summary>
+    /// The areas this person sees, in order; areas without any page for them are left out.
+    /// <paramref name="isCaller"/>: the person is enrolled as an active caller (only they get "My calls").
+    /// </summary>
+    public static IReadOnlyList<Area> For(ClaimsPrincipal user, bool isCaller)
     {
         var signedIn = user.Identity?.IsAuthenticated == true;
         bool Is(string role) => user.IsInRole(role);
@@ -74,7 +77,7 @@ public static class Navigation
                 new Item("nav.registry-import", "/outreach/registry/import", "/outreach/registry/import")),
             (Is(Roles.Coordinator), new Item("nav.campaigns", "/outreach/campaigns", "/outreach/campaigns")),
             (Is(Roles.Coordinator), new Item("caller.title", "/outreach/callers", "/outreach/callers")),
-            (Is(Roles.Agent) || Is(Roles.Resident), new Item("nav.calls", "/outreach/calls", "/outreach/calls")),
+            (isCaller, new Item("nav.calls", "/outreach/calls", "/outreach/calls")),
             (Is(Roles.Orientator) || Is(Roles.Coordinator),
                 new Item("nav.orientation", Is(Roles.Orientator) ? "/outreach/orientation" : "/outreach/orientation/dashboard", "/outreach/orientation")),
             (Is(Roles.Partner) || Is(Roles.Agent),

@@ -11,6 +11,7 @@ public static class TerritoryModule
         services.AddScoped<TerritoryImporter>();
         services.AddScoped<Export.TerritoryExport>();
         services.AddScoped<DemoTerritory>();
+        services.AddSingleton<TerritoryTime>();
         return services;
     }
 }

@@ -99,6 +99,8 @@ public sealed class ReflexesDbContext(DbContextOptions<ReflexesDbContext> option
 
     public DbSet<Modules.Outreach.Domain.RegistrantMerge> RegistrantMerges => Set<Modules.Outreach.Domain.RegistrantMerge>();
 
+    public DbSet<Modules.Outreach.Domain.PublicFormWindow> PublicFormWindows => Set<Modules.Outreach.Domain.PublicFormWindow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is stored in UTC; SQLite loses the kind, so it is restored on read.

@@ -12,12 +12,15 @@ namespace Reflexes.Web.Modules.Outreach.Calls;
 /// recorded; the caller records the answers and the outcome, and files a referral when they detect a difficulty.
 /// </summary>
 [Authorize(Policy = Access.Policies.SignedIn)]
-public sealed class SheetModel(CallDesk desk) : PageModel
+public sealed class SheetModel(CallDesk desk, Territory.TerritoryTime territoryTime) : PageModel
 {
     [BindProperty] public CallOutcome? Outcome { get; set; }
     [BindProperty] public Dictionary<int, string?> Answers { get; set; } = [];
     [BindProperty] public string? Notes { get; set; }
     [BindProperty] public string? CallBackAt { get; set; }
+
+    /// <summary>The call back just scheduled, in the territory's local time, for the workspace to confirm.</summary>
+    public const string CallBackShown = "call.call-back-shown";
 
     [BindProperty] public NeedCategory? Category { get; set; }
     [BindProperty] public ReferralUrgency Urgency { get; set; } = ReferralUrgency.Normal;
@@ -38,7 +41,7 @@ public sealed class SheetModel(CallDesk desk) : PageModel
         if (Outcome == CallOutcome.CallBack)
         {
             callBack = DateTime.TryParseExact(CallBackAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                ? TimeZoneInfo.ConvertTimeToUtc(local, TimeZoneInfo.Local) : null;
+                ? territoryTime.ToUtc(local) : null;
         }
 
         if (Outcome is null)
@@ -61,6 +64,12 @@ public sealed class SheetModel(CallDesk desk) : PageModel
                 return NotFound();
             default:
                 TempData["Flash"] = result.Kind == CallDesk.RecordKind.RecordedLate ? "call.recorded-late" : "call.recorded";
+                if (callBack is { } at)
+                {
+                    // Shown back as the caller typed it: the territory's local time.
+                    TempData[CallBackShown] = territoryTime.ToLocal(at).ToString("f", CultureInfo.CurrentCulture);
+                }
+
                 return Redirect("/outreach/calls");
         }
     }

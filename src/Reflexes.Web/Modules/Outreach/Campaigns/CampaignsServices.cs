@@ -16,6 +16,7 @@ public static class CampaignsServices
         services.AddScoped<CallerDesk>();
         services.AddScoped<Calls.CallDesk>();
         services.AddScoped<CampaignDemo>();
+        services.AddScoped<Contracts.CallerNavigation>();
         services.AddScoped<IPersonalDataHolder, Calls.CallHistoryHolder>();
         services.AddAuthorizationBuilder().AddPolicy(LeadPolicy, p => p.RequireRole(Roles.Coordinator));
         return services;

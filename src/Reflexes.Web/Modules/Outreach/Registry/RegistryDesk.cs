@@ -145,6 +145,13 @@ public sealed class RegistryDesk(ReflexesDbContext db, PersonalDataAccess access
         return true;
     }
 
+    /// <summary>
+    /// Erases the requests of third parties registered before the cutoff and never confirmed with the person
+    /// (no consent was ever recorded for them, ADR 0530); returns how many. Reads nothing about anyone.
+    /// </summary>
+    internal async Task<int> EraseUnconfirmedRequestsAsync(DateTime cutoffUtc, CancellationToken ct) =>
+        await db.Registrants.Where(r => r.Status == RegistrantStatus.ToConfirm && r.RegisteredAtUtc < cutoffUtc).ExecuteDeleteAsync(ct);
+
     /// <summary>What a person filled in online for themself: registered at once, their consent recorded as self-service.</summary>
     public sealed record OnlineOutcome(Registrant Registrant, IReadOnlyList<(string Purpose, Guid Receipt)> Receipts);
 
@@ -317,6 +324,103 @@ public sealed class RegistryDesk(ReflexesDbContext db, PersonalDataAccess access
         }
 
         return true;
+    }
+
+    /// <summary>Why a merge of two registrations did not happen.</summary>
+    public enum RegisterMergeResult
+    {
+        Merged,
+        NotFound,
+        Invalid,
+        InCall,
+    }
+
+    /// <summary>
+    /// Merges another registration of the same person into this one (ADR 0534), in one transaction: the
+    /// fields as the agent chose them, a merge history entry, the other record's current consents carried
+    /// over, its calls, call targets, referrals and earlier merge history moved to the kept record, then
+    /// the other registration removed. Refused while someone is calling the other record.
+    /// </summary>
+    public async Task<RegisterMergeResult> MergeRegistrationsAsync(Guid keptId, Guid otherId, IReadOnlyDictionary<string, string> choices, ClaimsPrincipal agent, CancellationToken ct)
+    {
+        if (keptId == otherId)
+        {
+            return RegisterMergeResult.NotFound;
+        }
+
+        var (kept, _) = await GetAsync(keptId, "outreach.registry-merge", agent, ct);
+        var (other, _) = await GetAsync(otherId, "outreach.registry-merge", agent, ct);
+        if (kept is not { Status: RegistrantStatus.Active, WithdrawnAtUtc: null } || other is not { Status: RegistrantStatus.Active, WithdrawnAtUtc: null })
+        {
+            return RegisterMergeResult.NotFound;
+        }
+
+        if (await db.CallTargets.AnyAsync(t => t.RegistrantId == other.Id && t.ReservedByCallerId != null, ct))
+        {
+            return RegisterMergeResult.InCall;
+        }
+
+        var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        await using var transaction = await OwnedTransaction.BeginAsync(db, ct);
+        var absorbed = new RegistrantDetails(other.FirstName, other.LastName, other.BirthDate, other.Address, other.NeighbourhoodId, other.Phone, other.OtherPhone, other.AlertContact, other.Ground);
+        if (!await MergeIntoAsync(kept, absorbed, choices, Label(kept), Label(other), null, agentId, ct))
+        {
+            return RegisterMergeResult.Invalid;
+        }
+
+        // The person agreed to these purposes on the other record: the agreement follows them. The other
+        // record's own consent history stays in the trust, under its data subject.
+        foreach (var purpose in await consents.ConsentPurposesAsync(ct))
+        {
+            if (await consents.HasCurrentConsentAsync(other.SubjectId, purpose.Code, ct) && !await consents.HasCurrentConsentAsync(kept.SubjectId, purpose.Code, ct))
+            {
+                await consents.RecordThroughAgentAsync(kept.SubjectId, purpose.Code, given: true, ConsentChannel.InPerson, agentId, "merged registration " + other.Id.ToString("D"), ct);
+            }
+        }
+
+        // Calls and referrals about the person now belong to the kept record; where both records were
+        // targets of the same campaign, the kept record's target stays and the other's goes.
+        var keptCampaigns = await db.CallTargets.Where(t => t.RegistrantId == kept.Id).Select(t => t.CampaignId).ToListAsync(ct);
+        await db.CallTargets.Where(t => t.RegistrantId == other.Id && keptCampaigns.Contains(t.CampaignId)).ExecuteDeleteAsync(ct);
+        await db.CallTargets.Where(t => t.RegistrantId == other.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.RegistrantId, kept.Id).SetProperty(t => t.SubjectId, kept.SubjectId), ct);
+        await db.CallRecords.Where(c => c.RegistrantId == other.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.RegistrantId, kept.Id).SetProperty(c => c.SubjectId, kept.SubjectId), ct);
+        var referrals = await db.Referrals.Where(r => r.RegistrantId == other.Id).Select(r => r.Id).ToListAsync(ct);
+        await db.ReferralEvents.Where(e => referrals.Contains(e.ReferralId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.SubjectId, kept.SubjectId), ct);
+        await db.Referrals.Where(r => r.RegistrantId == other.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.RegistrantId, kept.Id).SetProperty(r => r.SubjectId, kept.SubjectId), ct);
+        await db.RegistrantMerges.Where(m => m.RegistrantId == other.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.RegistrantId, kept.Id).SetProperty(m => m.SubjectId, kept.SubjectId), ct);
+        db.Registrants.Remove(other);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return RegisterMergeResult.Merged;
+    }
+
+    private static string Label(Registrant r) => "registration:" + r.RegisteredAtUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Registrations an agent may merge with this one: active ones whose name or phone contains the search, read through the access service.</summary>
+    public async Task<IReadOnlyList<Registrant>> SearchOthersAsync(Guid id, string query, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var folded = Fold(query);
+        var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
+        if (folded.Length < 2 && digits.Length < 4)
+        {
+            return [];
+        }
+
+        var listing = await ListAsync(null, null, reader, ct);
+        return [.. listing.Shown.Where(r => r.Id != id
+            && ((folded.Length >= 2 && (Fold(r.FirstName + " " + r.LastName).Contains(folded, StringComparison.Ordinal) || Fold(r.LastName + " " + r.FirstName).Contains(folded, StringComparison.Ordinal)))
+                || (digits.Length >= 4 && new string((r.Phone + " " + r.OtherPhone).Where(char.IsAsciiDigit).ToArray()).Contains(digits, StringComparison.Ordinal))))
+            .Take(20)];
+    }
+
+    private static string Fold(string text)
+    {
+        var decomposed = text.Trim().Normalize(System.Text.NormalizationForm.FormD);
+        return new string([.. decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).Select(char.ToLowerInvariant)]);
     }
 
     private DateTime CollectedAtUtc(RegistrantImportBatch batch)

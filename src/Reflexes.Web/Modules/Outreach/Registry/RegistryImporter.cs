@@ -27,10 +27,32 @@ public sealed class RegistryImporter(ReflexesDbContext db, RegistryDesk desk, Co
 
     public sealed record Tags(string PurposeCode, DateOnly? CollectedOn, ConsentChannel Channel, string SourceName);
 
-    public sealed record Outcome(IReadOnlyList<ImportError> Errors, Guid? BatchId, int Rows);
+    public sealed record Outcome(IReadOnlyList<ImportError> Errors, Guid? BatchId, int Rows, int Pairs = 0);
 
     /// <summary>Checks the file and the tags; stages it only when everything is valid.</summary>
     public async Task<Outcome> StageAsync(byte[] file, string fileName, Tags tags, ClaimsPrincipal agent, CancellationToken ct)
+    {
+        var (errors, rows) = await CheckAsync(file, tags, ct);
+        if (errors.Count > 0)
+        {
+            return new Outcome(errors, null, rows.Count);
+        }
+
+        await using var transaction = await OwnedTransaction.BeginAsync(db, ct);
+        var batch = RegistrantImportBatch.Stage(tags.PurposeCode, tags.CollectedOn!.Value, tags.Channel, tags.SourceName, fileName, rows.Count,
+            agent.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
+        db.RegistrantImportBatches.Add(batch);
+        var staged = rows.Select(r => RegistrantImportRow.Stage(batch.Id, r.Line, r.Details)).ToList();
+        db.RegistrantImportRows.AddRange(staged);
+        var pairs = ProposePairs(batch.Id, staged, await desk.ImportCandidatesAsync(agent, ct)).ToList();
+        db.RegistrantImportPairs.AddRange(pairs);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new Outcome([], batch.Id, rows.Count, pairs.Count);
+    }
+
+    /// <summary>Checks the file and the tags without storing anything (the web import and `reflexes registry import --check`).</summary>
+    public async Task<(IReadOnlyList<ImportError> Errors, IReadOnlyList<(int Line, RegistrantDetails Details)> Rows)> CheckAsync(byte[] file, Tags tags, CancellationToken ct)
     {
         var errors = new List<ImportError>();
         var purposes = await consents.ConsentPurposesAsync(ct);
@@ -57,21 +79,7 @@ public sealed class RegistryImporter(ReflexesDbContext db, RegistryDesk desk, Co
 
         var (rows, fileErrors) = await ReadAsync(file, today, ct);
         errors.AddRange(fileErrors);
-        if (errors.Count > 0)
-        {
-            return new Outcome(errors, null, rows.Count);
-        }
-
-        await using var transaction = await OwnedTransaction.BeginAsync(db, ct);
-        var batch = RegistrantImportBatch.Stage(tags.PurposeCode, tags.CollectedOn!.Value, tags.Channel, tags.SourceName, fileName, rows.Count,
-            agent.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
-        db.RegistrantImportBatches.Add(batch);
-        var staged = rows.Select(r => RegistrantImportRow.Stage(batch.Id, r.Line, r.Details)).ToList();
-        db.RegistrantImportRows.AddRange(staged);
-        db.RegistrantImportPairs.AddRange(ProposePairs(batch.Id, staged, await desk.ImportCandidatesAsync(agent, ct)));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new Outcome([], batch.Id, rows.Count);
+        return (errors, rows);
     }
 
     /// <summary>An agent's decision on a proposed pair: merge (with the value kept for each differing field) or keep both.</summary>

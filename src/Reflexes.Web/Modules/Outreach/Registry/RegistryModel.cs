@@ -62,5 +62,7 @@ internal static class RegistryModel
             e.HasIndex(m => m.SubjectId);
             e.HasIndex(m => m.RegistrantId);
         });
+
+        PublicFormWindowsModel.Configure(builder);
     }
 }

@@ -89,7 +89,7 @@ public sealed class SignUpModel(
             return Redirect("/heatwave-register/done");
         }
 
-        if (!throttle.TryAcquire(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        if (!await throttle.TryAcquireAsync(HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct))
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
