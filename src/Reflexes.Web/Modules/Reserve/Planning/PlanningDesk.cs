@@ -32,6 +32,13 @@ public sealed class PlanningDesk(
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// Whether the engine plans a slot of a mission of this priority. In crisis mode, normal missions are postponed: they
+    /// are not given to the engine, so volunteers' caps and agents' days go to essential and important missions
+    /// (docs/adr/0320). A coordinator may still add someone to them by hand.
+    /// </summary>
+    public static bool Planned(MissionPriority priority, bool crisis) => !crisis || priority != MissionPriority.Normal;
+
     public async Task<PlanningBoard> BoardAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
     {
         var (slots, titles) = await WeekSlotsAsync(monday, ct);
@@ -52,8 +59,11 @@ public sealed class PlanningDesk(
     /// <summary>Runs the engine on the week and applies its plan; returns the engine's errors when the instance cannot be planned.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
     {
-        var (slots, _) = await WeekSlotsAsync(monday, ct);
-        var slotById = slots.ToDictionary(s => s.Slot.Id);
+        var (weekSlots, _) = await WeekSlotsAsync(monday, ct);
+        var slotById = weekSlots.ToDictionary(s => s.Slot.Id);
+        var crisis = await missions.CrisisModeAsync(ct);
+        var slots = weekSlots.Where(s => Planned(s.Mission.Priority, crisis)).ToList();
+        var planned = slots.Select(s => s.Slot.Id).ToHashSet();
         var answered = await ActiveAndAnsweredAsync([.. slotById.Keys], coordinator, ct);
         var active = answered.Where(a => a.IsActive).ToList();
         var declined = answered.Where(a => a.Status == AssignmentStatus.Declined).ToList();
@@ -61,15 +71,15 @@ public sealed class PlanningDesk(
         var confirmed = active.Where(a => a.IsConfirmed).ToList();
 
         // Confirmed assignments stay as they are. Those the engine can check (the volunteer is in the pool and still
-        // offers the half-day) are given to it as fixed inputs; the others simply hold their place and half-day.
-        var fixedForEngine = confirmed.Where(a => available.TryGetValue(a.VolunteerId, out var v) && Offers(v, slotById[a.SlotId].Slot)).ToList();
+        // offers the half-day, and the slot is planned) are given to it as fixed inputs; the others simply hold their place and half-day.
+        var fixedForEngine = confirmed.Where(a => planned.Contains(a.SlotId) && available.TryGetValue(a.VolunteerId, out var v) && Offers(v, slotById[a.SlotId].Slot)).ToList();
         var heldOutside = confirmed.Except(fixedForEngine).ToList();
         var instance = Instance(slots, available.Values, heldOutside, fixedForEngine, declined, slotById);
         var options = new MatchOptions
         {
             Confirmed = [.. fixedForEngine.Select((a, i) => new ListedPair(new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()), i, 0, 0))],
             ConfirmedInput = "confirmed assignments",
-            Previous = [.. active.Where(a => !a.IsConfirmed).Select(a => new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()))],
+            Previous = [.. active.Where(a => !a.IsConfirmed && planned.Contains(a.SlotId)).Select(a => new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()))],
             TimeProvider = clock,
         };
 
