@@ -10,7 +10,8 @@ public sealed record PlanningBoard(
     IReadOnlyList<PoolVolunteer> Pool,
     int Hidden,
     bool CrisisMode,
-    IReadOnlyDictionary<Guid, string> Names)
+    IReadOnlyDictionary<Guid, string> Names,
+    IReadOnlyDictionary<Guid, WeekCapacity> Capacities)
 {
     public sealed record Row(Mission Mission, MissionSlot Slot, IReadOnlyList<AssignmentOfVolunteer> Assignments, SlotShortfall? Shortfall)
     {
