@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.Reserve.Agents;
@@ -88,10 +89,11 @@ public sealed class MyMissionsDesk(
             await reassignments.ReleaseHalfDayAsync(assignment.VolunteerId, HalfDay(slot!), user, ct);
         }
 
+        var day = slot!.Date;
         foreach (var coordinator in await users.GetUsersInRoleAsync(Roles.Coordinator))
         {
-            await notifier.NotifyAsync(coordinator.Id, "notification.assignment-declined", [mission!.Title, slot!.Date.ToString("d MMMM", System.Globalization.CultureInfo.CurrentCulture)],
-                "/reserve/planning?week=" + Planning.PlanningDesk.MondayOf(slot.Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct);
+            await notifier.NotifyAsync(coordinator.Id, "notification.assignment-declined", [mission!.Title, (Func<IStringLocalizer, string>)(_ => day.ToString("d MMMM", System.Globalization.CultureInfo.CurrentCulture))],
+                "/reserve/planning?week=" + Planning.PlanningDesk.MondayOf(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct);
         }
 
         await db.SaveChangesAsync(ct);

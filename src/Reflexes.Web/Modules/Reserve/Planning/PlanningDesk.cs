@@ -24,7 +24,7 @@ namespace Reflexes.Web.Modules.Reserve.Planning;
 /// Assignments name volunteers: every read goes through the access service under "civic-reserve-matching".
 /// </summary>
 public sealed class PlanningDesk(
-    ReflexesDbContext db, PersonalDataAccess access, VolunteerPool pool, VolunteerDesk volunteers, MissionDesk missions, Notifier notifier, IStringLocalizer text, TimeProvider clock)
+    ReflexesDbContext db, PersonalDataAccess access, VolunteerPool pool, VolunteerDesk volunteers, MissionDesk missions, Notifier notifier, TimeProvider clock)
 {
     public const string Purpose = "civic-reserve-matching";
 
@@ -332,6 +332,7 @@ public sealed class PlanningDesk(
 
     private static HalfDay HalfDayOf(MissionSlot slot) => new(slot.Date, slot.Period == SlotPeriod.Afternoon);
 
-    private string Day(MissionSlot slot) =>
-        slot.Date.ToString("dddd d MMMM", CultureInfo.CurrentCulture) + " (" + text["mission.period." + slot.Period].Value + ")";
+    /// <summary>The slot's day and half-day, rendered in the culture of whoever reads it (see <see cref="Notifier"/>).</summary>
+    internal static Func<IStringLocalizer, string> Day(MissionSlot slot) => l =>
+        slot.Date.ToString("dddd d MMMM", CultureInfo.CurrentCulture) + " (" + l["mission.period." + slot.Period].Value + ")";
 }
