@@ -71,6 +71,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/reserve/volunteers/register", ReserveCoordination),
         ("/reserve/skills", ReserveCoordination),
         ("/reserve/agents/reassignments", ReserveCoordination),
+        ("/reserve/agents/hosted", ReservePosting),
         ("/reserve/agents/plan", Staff),
         ("/reserve/agents/approvals", Staff),
         ("/outreach/campaigns", Roles.Coordinator),
