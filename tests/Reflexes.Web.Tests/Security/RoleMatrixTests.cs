@@ -68,6 +68,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/notifications", Everyone),
         ("/reserve/me", Everyone),
         ("/reserve/volunteers", ReserveCoordination),
+        ("/reserve/volunteers?handler=Export", ReserveCoordination),
         ("/reserve/volunteers/register", ReserveCoordination),
         ("/reserve/skills", ReserveCoordination),
         ("/reserve/agents/reassignments", ReserveCoordination),
