@@ -60,6 +60,7 @@ public sealed class RoleMatrixTests(SqliteApp fixture) : IClassFixture<SqliteApp
         ("/reserve/posters", ReserveCoordination),
         ("/reserve/offers", ReserveCoordination),
         ("/reserve/planning", ReserveCoordination),
+        ("/reserve/planning/calls", ReserveCoordination),
         ("/reserve/recognition", ReserveCoordination),
         ("/reserve/offers/new", Everyone),
         ("/reserve/offers/mine", Everyone),

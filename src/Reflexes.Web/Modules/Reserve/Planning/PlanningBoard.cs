@@ -20,6 +20,9 @@ public sealed record PlanningBoard(
 
     public int Proposed => Rows.Sum(r => r.Assignments.Count(a => a.Status == AssignmentStatus.Proposed));
 
+    /// <summary>Published assignments of volunteers without an account: the coordination unit calls them.</summary>
+    public int ToCall => Rows.Sum(r => r.Assignments.Count(a => a.Status == AssignmentStatus.Published && a.UserId is null));
+
     public int Needed => Rows.Sum(r => r.Slot.Needed);
 
     public int Filled => Rows.Sum(r => r.Filled);

@@ -58,6 +58,30 @@ public sealed class PlanningDesk(
         return new PlanningBoard(monday, rows, available.Volunteers, available.Hidden, crisis, names, capacities);
     }
 
+    /// <summary>A published assignment of a volunteer without an account: the coordinator calls them and records the answer.</summary>
+    public sealed record ToCall(AssignmentOfVolunteer Assignment, Mission Mission, MissionSlot Slot, string Name, string? Phone);
+
+    /// <summary>
+    /// The week's published assignments whose volunteer has no account (registered by phone or at a counter): nobody can
+    /// tell them but the coordination unit (docs/adr/0327). Soonest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ToCall>> ToCallAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
+    {
+        var (slots, _) = await WeekSlotsAsync(monday, ct);
+        var slotById = slots.ToDictionary(s => s.Slot.Id);
+        var waiting = (await ActiveAndAnsweredAsync([.. slotById.Keys], coordinator, ct))
+            .Where(a => a.Status == AssignmentStatus.Published && a.UserId is null).ToList();
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var people = (await volunteers.ListAsync(coordinator, "reserve.assignment-to-call", ct)).Shown.ToDictionary(d => d.Volunteer.Id, d => d.Volunteer);
+        return [.. waiting.Where(a => people.ContainsKey(a.VolunteerId))
+            .Select(a => new ToCall(a, slotById[a.SlotId].Mission, slotById[a.SlotId].Slot, people[a.VolunteerId].FullName, people[a.VolunteerId].Phone))
+            .OrderBy(c => c.Slot.Date).ThenBy(c => c.Slot.Period).ThenBy(c => c.Name, StringComparer.CurrentCulture)];
+    }
+
     /// <summary>Runs the engine on the week and applies its plan; returns the engine's errors when the instance cannot be planned.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
     {
