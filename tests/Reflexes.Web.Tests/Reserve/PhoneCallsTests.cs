@@ -73,6 +73,25 @@ public abstract class PhoneCallsTests(AppFixture fixture)
         }
     }
 
+    [SkippableFact]
+    public async Task A_coordinator_can_read_out_a_phone_volunteers_sign_up_summary_and_a_partner_cannot()
+    {
+        var app = await fixture.AppAsync();
+        var person = await fixture.WithDbAsync(db => db.Volunteers.Where(v => v.UserId == null && v.Phone != null && v.Kind == VolunteerKind.Resident)
+            .Select(v => new { v.Id, v.FirstName, v.LastName, v.Phone }).FirstAsync());
+        var coordinator = app.CreateBrowserLikeClient();
+        await coordinator.SignInAsync(Demo.Email(Roles.Coordinator), Demo.Password);
+        (await coordinator.GetStringAsync(new Uri("/reserve/volunteers/" + person.Id, UriKind.Relative))).ShouldContain("/reserve/volunteers/" + person.Id + "/summary");
+        var summary = await coordinator.GetStringAsync(new Uri("/reserve/volunteers/" + person.Id + "/summary", UriKind.Relative));
+        summary.ShouldContain(person.FirstName + " " + person.LastName);
+        summary.ShouldContain(person.Phone!);
+        summary.ShouldContain("la coordination vous appellera pour chaque mission proposée");
+
+        var partner = app.CreateBrowserLikeClient();
+        await partner.SignInAsync(Demo.Email(Roles.Partner), Demo.Password);
+        MissionsTests.Refused(await partner.GetAsync(new Uri("/reserve/volunteers/" + person.Id + "/summary", UriKind.Relative))).ShouldBeTrue();
+    }
+
     private Task<AssignmentStatus> StatusAsync(Guid id) => fixture.WithDbAsync(db => db.VolunteerAssignments.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
 }
 
