@@ -72,7 +72,7 @@ public sealed class ReserveNeedsJourneyTests(BrowserFixture fixture)
         await coordinator.FollowNavigationAsync("Réserve civique", "Planification");
         await coordinator.ShouldHaveNoSeriousViolationsAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Calculer le plan (ou replanifier)" }).ClickAsync();
-        var plan = await coordinator.Locator("main table").InnerTextAsync();
+        var plan = await coordinator.Locator("main table.plan-table").InnerTextAsync();
         plan.ShouldContain(Title);
         plan.ShouldContain("Rose Résidente");
         await coordinator.ShouldHaveNoSeriousViolationsAsync();

@@ -118,7 +118,7 @@ public abstract class ReassignmentTests(AppFixture fixture)
             "/reserve/agents/plan?handler=Request");
         good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await fixture.WithDbAsync(db => db.Reassignments.Select(r => r.Id).CountAsync())).ShouldBe(before + 1);
-        var managerId = await fixture.WithDbAsync(db => db.Reassignments.Where(r => r.HostOrganisationId == host).Select(r => r.ManagerAgentId).SingleAsync());
+        var managerId = await fixture.WithDbAsync(db => db.Reassignments.Where(r => r.HostOrganisationId == host && r.Description == "Renfort de l’épicerie solidaire").Select(r => r.ManagerAgentId).SingleAsync());
         var head = await fixture.WithDbAsync(db => db.Agents.Where(a => a.Id == DemoTerritory.IdFor("agent", Demo.Email(Roles.Agent))).Select(a => a.ManagerId).SingleAsync());
         managerId.ShouldBe(head!.Value);
 

@@ -11,6 +11,7 @@ internal static class AccessModel
         builder.Entity<ReflexesUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+            e.Property(u => u.PreferredLanguage).HasMaxLength(8).IsRequired().HasDefaultValue("fr");
         });
 
         builder.Entity<ReflexesRole>(e =>

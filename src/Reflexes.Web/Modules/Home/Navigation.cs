@@ -60,6 +60,7 @@ public static class Navigation
             (true, new Item("nav.catalogue", "/reserve/catalogue", "/reserve/catalogue")),
             (Is(Roles.Partner) || Is(Roles.Coordinator) || Is(Roles.Agent) || Is(Roles.Administrator),
                 new Item("nav.reserve-missions", "/reserve/missions", "/reserve/missions")),
+            (Is(Roles.Partner), new Item("nav.reserve-hosted", "/reserve/agents/hosted", "/reserve/agents/hosted")),
             (coordinates, new Item("nav.moderation", "/reserve/moderation", "/reserve/moderation")),
             (coordinates, new Item("nav.planning", "/reserve/planning", "/reserve/planning")),
             (coordinates, new Item("nav.reserve-volunteers", "/reserve/volunteers", "/reserve/volunteers")),

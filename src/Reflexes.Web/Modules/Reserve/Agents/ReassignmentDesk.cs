@@ -309,6 +309,51 @@ public sealed class ReassignmentDesk(ReflexesDbContext db, PersonalDataAccess ac
         return await ViewsAsync([.. rows.OrderByDescending(r => r.StartDate)], ct);
     }
 
+    /// <summary>
+    /// The reassignments hosted by the organisations the signed-in member belongs to (partner accounts linked to an
+    /// organisation, docs/adr/0315), still requested or approved, whose agent may be read: the host's own list, where it
+    /// names the technical mentor (docs/adr/0325).
+    /// </summary>
+    public async Task<IReadOnlyList<ReassignmentView>> HostedAsync(ClaimsPrincipal member, CancellationToken ct)
+    {
+        var organisations = await MemberOrganisationsAsync(member, ct);
+        var subjects = await db.Reassignments
+            .Where(r => organisations.Contains(r.HostOrganisationId) && (r.Status == ReassignmentStatus.Requested || r.Status == ReassignmentStatus.Approved))
+            .Select(r => r.SubjectId).Distinct().ToListAsync(ct);
+        if (subjects.Count == 0)
+        {
+            return [];
+        }
+
+        var allowed = await access.FilterAsync(subjects, VolunteerDesk.Purpose, "reserve.reassignment-hosted", member, ct);
+        var rows = await db.Reassignments.AsNoTracking()
+            .Where(r => organisations.Contains(r.HostOrganisationId) && allowed.Contains(r.SubjectId)
+                && (r.Status == ReassignmentStatus.Requested || r.Status == ReassignmentStatus.Approved))
+            .ToListAsync(ct);
+        return await ViewsAsync([.. rows.OrderBy(r => r.StartDate)], ct);
+    }
+
+    /// <summary>
+    /// A member of the host organisation names the mentor; false when the reassignment is not hosted by one of the member's
+    /// organisations (checked before anything about the agent is read), is refused or cancelled, or the name is blank.
+    /// </summary>
+    public async Task<bool> NameMentorAsHostAsync(Guid id, string? mentor, ClaimsPrincipal member, CancellationToken ct)
+    {
+        var host = await db.Reassignments.Where(r => r.Id == id).Select(r => (Guid?)r.HostOrganisationId).FirstOrDefaultAsync(ct);
+        if (host is null || !(await MemberOrganisationsAsync(member, ct)).Contains(host.Value))
+        {
+            return false;
+        }
+
+        return await NameMentorAsync(id, mentor, member, ct);
+    }
+
+    private async Task<List<Guid>> MemberOrganisationsAsync(ClaimsPrincipal member, CancellationToken ct)
+    {
+        var userId = member.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null ? [] : await db.MissionPosters.Where(p => p.UserId == userId).Select(p => p.OrganisationId).ToListAsync(ct);
+    }
+
     /// <summary>The host service names the technical mentor (recorded by the coordination unit); false when it cannot.</summary>
     public async Task<bool> NameMentorAsync(Guid id, string? mentor, ClaimsPrincipal coordinator, CancellationToken ct)
     {

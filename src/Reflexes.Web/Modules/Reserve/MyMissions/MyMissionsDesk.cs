@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 using Reflexes.Web.Modules.Reserve.Agents;
@@ -39,9 +40,20 @@ public sealed class MyMissionsDesk(
     }
 
     /// <summary>Accepts a published assignment; returns a localisation key when it cannot be accepted.</summary>
-    public async Task<string?> AcceptAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<string?> AcceptAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) => await AcceptAsync(await OwnAsync(id, user, ct), user, ct);
+
+    /// <summary>A coordinator records the answer a volunteer without an account gave by phone (docs/adr/0327).</summary>
+    public async Task<string?> AcceptByPhoneAsync(Guid id, ClaimsPrincipal coordinator, CancellationToken ct) =>
+        await AcceptAsync(await ByPhoneAsync(id, "reserve.assignment-accept-by-phone", coordinator, ct), coordinator, ct);
+
+    /// <summary>A coordinator records that a volunteer without an account declined by phone; the unit is told, as for any decline.</summary>
+    public async Task<string?> DeclineByPhoneAsync(Guid id, ClaimsPrincipal coordinator, CancellationToken ct) =>
+        await DeclineAsync(await ByPhoneAsync(id, "reserve.assignment-decline-by-phone", coordinator, ct), coordinator, ct);
+
+    private async Task<string?> AcceptAsync(
+        (AssignmentOfVolunteer? Assignment, Mission? Mission, MissionSlot? Slot) loaded, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (assignment, mission, slot) = await OwnAsync(id, user, ct);
+        var (assignment, mission, slot) = loaded;
         if (assignment is null || assignment.Status != AssignmentStatus.Published)
         {
             return "my-missions.error.not-open";
@@ -72,9 +84,12 @@ public sealed class MyMissionsDesk(
     }
 
     /// <summary>Declines (or withdraws from) an assignment; the coordination unit is told so that it re-plans.</summary>
-    public async Task<string?> DeclineAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<string?> DeclineAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) => await DeclineAsync(await OwnAsync(id, user, ct), user, ct);
+
+    private async Task<string?> DeclineAsync(
+        (AssignmentOfVolunteer? Assignment, Mission? Mission, MissionSlot? Slot) loaded, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (assignment, mission, slot) = await OwnAsync(id, user, ct);
+        var (assignment, mission, slot) = loaded;
         if (assignment is null || assignment.Status is not (AssignmentStatus.Published or AssignmentStatus.Accepted))
         {
             return "my-missions.error.not-open";
@@ -88,10 +103,11 @@ public sealed class MyMissionsDesk(
             await reassignments.ReleaseHalfDayAsync(assignment.VolunteerId, HalfDay(slot!), user, ct);
         }
 
+        var day = slot!.Date;
         foreach (var coordinator in await users.GetUsersInRoleAsync(Roles.Coordinator))
         {
-            await notifier.NotifyAsync(coordinator.Id, "notification.assignment-declined", [mission!.Title, slot!.Date.ToString("d MMMM", System.Globalization.CultureInfo.CurrentCulture)],
-                "/reserve/planning?week=" + Planning.PlanningDesk.MondayOf(slot.Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct);
+            await notifier.NotifyAsync(coordinator.Id, "notification.assignment-declined", [mission!.Title, (Func<IStringLocalizer, string>)(_ => day.ToString("d MMMM", System.Globalization.CultureInfo.CurrentCulture))],
+                "/reserve/planning?week=" + Planning.PlanningDesk.MondayOf(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -131,6 +147,21 @@ public sealed class MyMissionsDesk(
         }
 
         await access.AuthoriseForDataSubjectRightsAsync(subjectId, "reserve.my-assignment", user, ct);
+        var assignment = await db.VolunteerAssignments.FirstAsync(a => a.Id == id, ct);
+        var mission = await db.Missions.AsNoTracking().Include(m => m.Slots).FirstAsync(m => m.Id == assignment.MissionId, ct);
+        return (assignment, mission, mission.Slots.First(s => s.Id == assignment.SlotId));
+    }
+
+    /// <summary>An assignment of a volunteer without an account, read for a coordinator through the access service.</summary>
+    private async Task<(AssignmentOfVolunteer? Assignment, Mission? Mission, MissionSlot? Slot)> ByPhoneAsync(Guid id, string action, ClaimsPrincipal coordinator, CancellationToken ct)
+    {
+        var subjectId = await db.VolunteerAssignments.Where(a => a.Id == id && a.UserId == null).Select(a => (Guid?)a.SubjectId).FirstOrDefaultAsync(ct);
+        if (subjectId is null
+            || !(await access.AuthoriseAsync(new AccessRequest(subjectId.Value, Volunteers.VolunteerDesk.Purpose, action, "assignment/" + id), coordinator, ct)).Allowed)
+        {
+            return (null, null, null);
+        }
+
         var assignment = await db.VolunteerAssignments.FirstAsync(a => a.Id == id, ct);
         var mission = await db.Missions.AsNoTracking().Include(m => m.Slots).FirstAsync(m => m.Id == assignment.MissionId, ct);
         return (assignment, mission, mission.Slots.First(s => s.Id == assignment.SlotId));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -5,6 +6,7 @@ using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.Reserve.Domain;
 using Reflexes.Web.Platform.Data;
 using Reflexes.Web.Platform.Email;
+using Reflexes.Web.Platform.Localization;
 using Reflexes.Web.Platform.Security;
 
 namespace Reflexes.Web.Modules.Reserve.Notifications;
@@ -23,12 +25,23 @@ public sealed partial class Notifier(
     TimeProvider clock,
     ILogger<Notifier> logger)
 {
-    /// <summary>Adds the notification to the pending changes (saved by the caller) and e-mails it after saving.</summary>
+    /// <summary>
+    /// Adds the notification to the pending changes (saved by the caller) and e-mails it. The text is written in the
+    /// recipient's language (their account's preference, French by default), never in the language of whoever acted:
+    /// an argument that depends on the language (a day, a half-day) is given as a <see cref="Func{T, TResult}"/> of the
+    /// localiser and rendered in the recipient's culture too (docs/adr/0322).
+    /// </summary>
     public async Task NotifyAsync(string userId, string key, object[] arguments, string? link, CancellationToken ct)
     {
-        var message = text[key, arguments].Value;
-        db.Notifications.Add(Notification.To(userId, message, link, clock.GetUtcNow().UtcDateTime));
+        ArgumentNullException.ThrowIfNull(arguments);
         var user = await users.FindByIdAsync(userId);
+        var culture = JsonStringLocalizer.SupportedCultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == user?.PreferredLanguage) ?? JsonStringLocalizer.French;
+        var (message, subject) = InCulture(culture, () =>
+        {
+            var resolved = arguments.Select(a => a is Func<IStringLocalizer, string> f ? f(text) : a).ToArray();
+            return (text[key, resolved].Value, text["notification.mail.subject"].Value);
+        });
+        db.Notifications.Add(Notification.To(userId, message, link, clock.GetUtcNow().UtcDateTime));
         if (user?.Email is not { Length: > 0 } email)
         {
             return;
@@ -37,7 +50,7 @@ public sealed partial class Notifier(
         var body = link is null ? message : message + "\n\n" + Absolute(link);
         try
         {
-            await mailer.SendAsync(email, text["notification.mail.subject"], body, ct);
+            await mailer.SendAsync(email, subject, body, ct);
         }
         catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
         {
@@ -61,6 +74,24 @@ public sealed partial class Notifier(
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Runs a synchronous piece of text rendering in a culture, then restores the request's.</summary>
+    public static T InCulture<T>(CultureInfo culture, Func<T> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        var (saved, savedUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return render();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+            CultureInfo.CurrentUICulture = savedUi;
+        }
     }
 
     private string Absolute(string link) =>

@@ -10,7 +10,8 @@ public sealed record PlanningBoard(
     IReadOnlyList<PoolVolunteer> Pool,
     int Hidden,
     bool CrisisMode,
-    IReadOnlyDictionary<Guid, string> Names)
+    IReadOnlyDictionary<Guid, string> Names,
+    IReadOnlyDictionary<Guid, WeekCapacity> Capacities)
 {
     public sealed record Row(Mission Mission, MissionSlot Slot, IReadOnlyList<AssignmentOfVolunteer> Assignments, SlotShortfall? Shortfall)
     {
@@ -18,6 +19,9 @@ public sealed record PlanningBoard(
     }
 
     public int Proposed => Rows.Sum(r => r.Assignments.Count(a => a.Status == AssignmentStatus.Proposed));
+
+    /// <summary>Published assignments of volunteers without an account: the coordination unit calls them.</summary>
+    public int ToCall => Rows.Sum(r => r.Assignments.Count(a => a.Status == AssignmentStatus.Published && a.UserId is null));
 
     public int Needed => Rows.Sum(r => r.Slot.Needed);
 

@@ -24,13 +24,20 @@ namespace Reflexes.Web.Modules.Reserve.Planning;
 /// Assignments name volunteers: every read goes through the access service under "civic-reserve-matching".
 /// </summary>
 public sealed class PlanningDesk(
-    ReflexesDbContext db, PersonalDataAccess access, VolunteerPool pool, VolunteerDesk volunteers, MissionDesk missions, Notifier notifier, IStringLocalizer text, TimeProvider clock)
+    ReflexesDbContext db, PersonalDataAccess access, VolunteerPool pool, VolunteerDesk volunteers, MissionDesk missions, Notifier notifier, TimeProvider clock)
 {
     public const string Purpose = "civic-reserve-matching";
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Whether the engine plans a slot of a mission of this priority. In crisis mode, normal missions are postponed: they
+    /// are not given to the engine, so volunteers' caps and agents' days go to essential and important missions
+    /// (docs/adr/0320). A coordinator may still add someone to them by hand.
+    /// </summary>
+    public static bool Planned(MissionPriority priority, bool crisis) => !crisis || priority != MissionPriority.Normal;
 
     public async Task<PlanningBoard> BoardAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
     {
@@ -43,17 +50,46 @@ public sealed class PlanningDesk(
             [.. assignments.Where(a => a.SlotId == s.Slot.Id).OrderBy(a => names.GetValueOrDefault(a.VolunteerId, ""), StringComparer.CurrentCulture)],
             shortfalls.GetValueOrDefault(s.Slot.Id))).ToList();
         var crisis = await missions.CrisisModeAsync(ct);
+        var holdings = await HoldingsAsync(monday, available.Volunteers, coordinator, ct);
+        var capacities = available.Volunteers.ToDictionary(v => v.VolunteerId, v => WeekCapacity.Of(v, monday, holdings.GetValueOrDefault(v.VolunteerId, [])));
         rows = crisis
             ? [.. rows.OrderBy(r => r.Mission.Priority).ThenBy(r => r.Slot.Date).ThenBy(r => r.Slot.Period)]
             : [.. rows.OrderBy(r => r.Slot.Date).ThenBy(r => r.Slot.Period).ThenBy(r => r.Mission.Priority)];
-        return new PlanningBoard(monday, rows, available.Volunteers, available.Hidden, crisis, names);
+        return new PlanningBoard(monday, rows, available.Volunteers, available.Hidden, crisis, names, capacities);
+    }
+
+    /// <summary>A published assignment of a volunteer without an account: the coordinator calls them and records the answer.</summary>
+    public sealed record ToCall(AssignmentOfVolunteer Assignment, Mission Mission, MissionSlot Slot, string Name, string? Phone);
+
+    /// <summary>
+    /// The week's published assignments whose volunteer has no account (registered by phone or at a counter): nobody can
+    /// tell them but the coordination unit (docs/adr/0327). Soonest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ToCall>> ToCallAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
+    {
+        var (slots, _) = await WeekSlotsAsync(monday, ct);
+        var slotById = slots.ToDictionary(s => s.Slot.Id);
+        var waiting = (await ActiveAndAnsweredAsync([.. slotById.Keys], coordinator, ct))
+            .Where(a => a.Status == AssignmentStatus.Published && a.UserId is null).ToList();
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var people = (await volunteers.ListAsync(coordinator, "reserve.assignment-to-call", ct)).Shown.ToDictionary(d => d.Volunteer.Id, d => d.Volunteer);
+        return [.. waiting.Where(a => people.ContainsKey(a.VolunteerId))
+            .Select(a => new ToCall(a, slotById[a.SlotId].Mission, slotById[a.SlotId].Slot, people[a.VolunteerId].FullName, people[a.VolunteerId].Phone))
+            .OrderBy(c => c.Slot.Date).ThenBy(c => c.Slot.Period).ThenBy(c => c.Name, StringComparer.CurrentCulture)];
     }
 
     /// <summary>Runs the engine on the week and applies its plan; returns the engine's errors when the instance cannot be planned.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(DateOnly monday, ClaimsPrincipal coordinator, CancellationToken ct)
     {
-        var (slots, _) = await WeekSlotsAsync(monday, ct);
-        var slotById = slots.ToDictionary(s => s.Slot.Id);
+        var (weekSlots, _) = await WeekSlotsAsync(monday, ct);
+        var slotById = weekSlots.ToDictionary(s => s.Slot.Id);
+        var crisis = await missions.CrisisModeAsync(ct);
+        var slots = weekSlots.Where(s => Planned(s.Mission.Priority, crisis)).ToList();
+        var planned = slots.Select(s => s.Slot.Id).ToHashSet();
         var answered = await ActiveAndAnsweredAsync([.. slotById.Keys], coordinator, ct);
         var active = answered.Where(a => a.IsActive).ToList();
         var declined = answered.Where(a => a.Status == AssignmentStatus.Declined).ToList();
@@ -61,15 +97,17 @@ public sealed class PlanningDesk(
         var confirmed = active.Where(a => a.IsConfirmed).ToList();
 
         // Confirmed assignments stay as they are. Those the engine can check (the volunteer is in the pool and still
-        // offers the half-day) are given to it as fixed inputs; the others simply hold their place and half-day.
-        var fixedForEngine = confirmed.Where(a => available.TryGetValue(a.VolunteerId, out var v) && Offers(v, slotById[a.SlotId].Slot)).ToList();
+        // offers the half-day, and the slot is planned) are given to it as fixed inputs; the others simply hold their place and half-day.
+        var fixedForEngine = confirmed.Where(a => planned.Contains(a.SlotId) && available.TryGetValue(a.VolunteerId, out var v) && Offers(v, slotById[a.SlotId].Slot)).ToList();
         var heldOutside = confirmed.Except(fixedForEngine).ToList();
-        var instance = Instance(slots, available.Values, heldOutside, fixedForEngine, declined, slotById);
+        var holdings = await HoldingsAsync(monday, [.. available.Values], coordinator, ct);
+        var capacities = available.Values.ToDictionary(v => v.VolunteerId, v => WeekCapacity.Of(v, monday, holdings.GetValueOrDefault(v.VolunteerId, [])));
+        var instance = Instance(slots, available.Values, capacities, heldOutside, fixedForEngine, declined, slotById);
         var options = new MatchOptions
         {
             Confirmed = [.. fixedForEngine.Select((a, i) => new ListedPair(new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()), i, 0, 0))],
             ConfirmedInput = "confirmed assignments",
-            Previous = [.. active.Where(a => !a.IsConfirmed).Select(a => new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()))],
+            Previous = [.. active.Where(a => !a.IsConfirmed && planned.Contains(a.SlotId)).Select(a => new Pair(a.VolunteerId.ToString(), a.SlotId.ToString()))],
             TimeProvider = clock,
         };
 
@@ -91,7 +129,7 @@ public sealed class PlanningDesk(
         v.HalfDays.Any(h => h.Date == slot.Date && (h.Period == VolunteerPeriod.Afternoon) == (slot.Period == SlotPeriod.Afternoon));
 
     private static MatchingInstance Instance(
-        IReadOnlyList<(Mission Mission, MissionSlot Slot)> slots, IEnumerable<PoolVolunteer> pool, List<AssignmentOfVolunteer> heldOutside,
+        IReadOnlyList<(Mission Mission, MissionSlot Slot)> slots, IEnumerable<PoolVolunteer> pool, Dictionary<Guid, WeekCapacity> capacities, List<AssignmentOfVolunteer> heldOutside,
         List<AssignmentOfVolunteer> fixedForEngine, List<AssignmentOfVolunteer> declined, Dictionary<Guid, (Mission Mission, MissionSlot Slot)> slotById)
     {
         var engineSlots = new List<EngineSlot>();
@@ -111,12 +149,17 @@ public sealed class PlanningDesk(
             var held = heldOutside.Where(a => a.VolunteerId == v.VolunteerId).Select(a => HalfDayOf(slotById[a.SlotId].Slot)).ToList();
             // Someone who declined a proposal is not offered that half-day again this week.
             var refused = declined.Where(a => a.VolunteerId == v.VolunteerId).Select(a => HalfDayOf(slotById[a.SlotId].Slot)).ToList();
-            var halfDays = v.HalfDays.Select(h => new HalfDay(h.Date, h.Period == VolunteerPeriod.Afternoon)).Where(h => !held.Contains(h) && !refused.Contains(h)).ToList();
-            // An agent's remaining quota already counts their confirmed half-days (consumed on acceptance); the engine counts
-            // the fixed ones against the total again, so they are given back here.
-            var total = v.MaxTotal + (v.Kind == VolunteerKind.Agent ? fixedForEngine.Count(a => a.VolunteerId == v.VolunteerId) : 0);
+            // The week's capacity is the binding limit of the weekly cap, the monthly cap (less what the volunteer holds in the
+            // month's other weeks) and, for an agent, the yearly quota (docs/adr/0321). It counts every half-day held in the week,
+            // so the engine gets it less the half-days held outside its sight; a month with no room left offers no half-day.
+            var capacity = capacities[v.VolunteerId];
+            var fixedHalfDays = fixedForEngine.Where(a => a.VolunteerId == v.VolunteerId).Select(a => HalfDayOf(slotById[a.SlotId].Slot)).ToHashSet();
+            var halfDays = v.HalfDays.Select(h => new HalfDay(h.Date, h.Period == VolunteerPeriod.Afternoon))
+                .Where(h => !held.Contains(h) && !refused.Contains(h))
+                .Where(h => fixedHalfDays.Contains(h) || !capacity.FullMonths.Contains((h.Date.Year, h.Date.Month))).ToList();
+            var cap = Math.Max(0, capacity.Total - held.Count);
             engineVolunteers.Add(new EngineVolunteer(v.VolunteerId.ToString(), [.. v.Skills.Select(s => s.ToString())], v.Languages,
-                v.Latitude, v.Longitude, v.MaxDistanceKm, halfDays, Math.Max(0, v.MaxPerWeek - held.Count), Math.Max(0, total - held.Count)));
+                v.Latitude, v.Longitude, v.MaxDistanceKm, halfDays, cap, cap));
         }
 
         return new MatchingInstance(engineVolunteers, engineSlots);
@@ -199,7 +242,14 @@ public sealed class PlanningDesk(
         var weekIds = weekSlots.Keys.ToList();
         var active = (await ActiveAndAnsweredAsync(weekIds, coordinator, ct)).Where(a => a.IsActive).ToList();
         var held = active.Where(a => a.VolunteerId == volunteerId).Select(a => HalfDayOf(weekSlots[a.SlotId])).ToList();
-        var problems = AssignmentFeasibility.Problems(volunteer, mission, slot, held, active.Count(a => a.SlotId == slotId));
+        var holdings = await HoldingsAsync(monday, [volunteer], coordinator, ct);
+        var capacity = WeekCapacity.Of(volunteer, monday, holdings.GetValueOrDefault(volunteerId, []));
+        var capped = volunteer with
+        {
+            MaxPerWeek = capacity.Limit == CapacityLimit.Week ? capacity.Total : volunteer.MaxPerWeek,
+            MaxTotal = capacity.Total,
+        };
+        var problems = AssignmentFeasibility.Problems(capped, mission, slot, held, active.Count(a => a.SlotId == slotId));
         if (problems.Count > 0)
         {
             return problems;
@@ -238,6 +288,31 @@ public sealed class PlanningDesk(
 
         await db.SaveChangesAsync(ct);
         return proposals.Count;
+    }
+
+    /// <summary>
+    /// The half-days each of these volunteers holds (active assignments) from the first of January of the week's year to the
+    /// end of its last year: what the monthly cap and the yearly quota are measured against.
+    /// </summary>
+    private async Task<Dictionary<Guid, List<WeekCapacity.Holding>>> HoldingsAsync(DateOnly monday, IReadOnlyList<PoolVolunteer> volunteers, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var ids = volunteers.Select(v => v.VolunteerId).ToList();
+        var from = new DateOnly(monday.Year, 1, 1);
+        var to = new DateOnly(monday.AddDays(6).Year, 12, 31);
+        var active = db.VolunteerAssignments.Where(a => ids.Contains(a.VolunteerId)
+            && (a.Status == AssignmentStatus.Proposed || a.Status == AssignmentStatus.Published || a.Status == AssignmentStatus.Accepted));
+        var subjects = await active.Select(a => a.SubjectId).Distinct().ToListAsync(ct);
+        if (subjects.Count == 0)
+        {
+            return [];
+        }
+
+        var allowed = await access.FilterAsync(subjects, Purpose, "reserve.planning-capacity", reader, ct);
+        var rows = await active.AsNoTracking().Where(a => allowed.Contains(a.SubjectId))
+            .Join(db.MissionSlots.Where(s => s.Date >= from && s.Date <= to), a => a.SlotId, s => s.Id, (a, s) => new { a.VolunteerId, a.Status, s.Date, s.Period })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.VolunteerId).ToDictionary(
+            g => g.Key, g => g.Select(r => new WeekCapacity.Holding(r.Date, r.Period == SlotPeriod.Afternoon, r.Status == AssignmentStatus.Accepted)).ToList());
     }
 
     private async Task<AssignmentOfVolunteer?> AuthorisedAsync(Guid assignmentId, string action, ClaimsPrincipal reader, CancellationToken ct)
@@ -281,6 +356,7 @@ public sealed class PlanningDesk(
 
     private static HalfDay HalfDayOf(MissionSlot slot) => new(slot.Date, slot.Period == SlotPeriod.Afternoon);
 
-    private string Day(MissionSlot slot) =>
-        slot.Date.ToString("dddd d MMMM", CultureInfo.CurrentCulture) + " (" + text["mission.period." + slot.Period].Value + ")";
+    /// <summary>The slot's day and half-day, rendered in the culture of whoever reads it (see <see cref="Notifier"/>).</summary>
+    internal static Func<IStringLocalizer, string> Day(MissionSlot slot) => l =>
+        slot.Date.ToString("dddd d MMMM", CultureInfo.CurrentCulture) + " (" + l["mission.period." + slot.Period].Value + ")";
 }

@@ -15,6 +15,7 @@ namespace Reflexes.Web.Modules.Reserve.Volunteers;
 /// Half-days over the whole range: the monthly cap of each month the range touches (or the half-days
 /// available in it, when fewer), and for an agent no more than what remains of their yearly quota.
 /// </param>
+/// <param name="QuotaHalfDaysLeft">For an agent, the half-days left of their yearly quota (confirmed half-days counted); null for a resident.</param>
 public sealed record PoolVolunteer(
     Guid VolunteerId,
     VolunteerKind Kind,
@@ -30,7 +31,8 @@ public sealed record PoolVolunteer(
     IReadOnlyList<VolunteerHalfDay> HalfDays,
     int MaxPerWeek,
     int MaxPerMonth,
-    int MaxTotal);
+    int MaxTotal,
+    int? QuotaHalfDaysLeft = null);
 
 /// <summary>The pool for a range: the volunteers ready for matching, and how many active members were left out because their data may not be used.</summary>
 public sealed record VolunteerPoolResult(IReadOnlyList<PoolVolunteer> Volunteers, int Hidden);

@@ -199,6 +199,12 @@ public sealed class ReserveDemo(ReflexesDbContext db, ConsentRecording consents,
             db.Add(Reassignment.Request(v, c.Id, antoine.Id, hosts[i].Item1.Id, hosts[i].Item2,
                 today.AddDays(7 + (i * 7)), today.AddDays(40 + (i * 7)), today.AddDays(41 + (i * 7)), coordinatorUserId, now.AddDays(-2)));
         }
+
+        // After the winter collection, the demo agent asked to help at the solidarity grocery, the partner account's
+        // organisation: its members name his mentor on their "hosted agents" page.
+        var grocery = await db.Organisations.FirstAsync(o => o.Name == "Épicerie solidaire des Tanneurs", ct);
+        db.Add(Reassignment.Request(a, antoine.Id, head.Id, grocery.Id, "Accueil des bénéficiaires de l’épicerie solidaire au printemps.",
+            today.AddDays(63), today.AddDays(90), today.AddDays(91), agentAccount, now.AddDays(-1)));
     }
 
     private static VolunteerWeek Week(string cells)

@@ -194,10 +194,13 @@ public sealed class VolunteerDesk(ReflexesDbContext db, PersonalDataAccess acces
     }
 
     /// <summary>The active volunteers whose data may be used for matching, by name; how many others are hidden.</summary>
-    public async Task<Listing> ListAsync(ClaimsPrincipal reader, CancellationToken ct)
+    public Task<Listing> ListAsync(ClaimsPrincipal reader, CancellationToken ct) => ListAsync(reader, "reserve.volunteer-list", ct);
+
+    /// <summary>The members whose data may be used, each decision journaled under the given action (e.g. an export).</summary>
+    public async Task<Listing> ListAsync(ClaimsPrincipal reader, string action, CancellationToken ct)
     {
         var candidates = await db.Volunteers.Where(v => v.LeftAtUtc == null).Select(v => v.SubjectId).ToListAsync(ct);
-        var allowed = await access.FilterAsync(candidates, Purpose, "reserve.volunteer-list", reader, ct);
+        var allowed = await access.FilterAsync(candidates, Purpose, action, reader, ct);
         var shown = await LoadManyAsync(allowed, ct);
         return new Listing(
             [.. shown.OrderBy(d => d.Volunteer.LastName, StringComparer.CurrentCulture).ThenBy(d => d.Volunteer.FirstName, StringComparer.CurrentCulture)],

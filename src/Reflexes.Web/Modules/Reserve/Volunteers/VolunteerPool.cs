@@ -53,7 +53,8 @@ public sealed class VolunteerPool(VolunteerDesk desk, ReassignmentDesk reassignm
                 v.Id, v.Kind, v.FullName, v.NeighbourhoodId, held,
                 [.. SkillCatalogue.WithAncestors(held, parents).Order()],
                 [.. m.SecondarySkills],
-                v.LanguageList, v.Latitude, v.Longitude, v.MaxDistanceKm, halfDays, v.MaxHalfDaysPerWeek, v.MaxHalfDaysPerMonth, total));
+                v.LanguageList, v.Latitude, v.Longitude, v.MaxDistanceKm, halfDays, v.MaxHalfDaysPerWeek, v.MaxHalfDaysPerMonth, total,
+                v.Kind == VolunteerKind.Agent ? remaining : null));
         }
 
         return new VolunteerPoolResult(pool, candidates.Count - allowed.Count);
