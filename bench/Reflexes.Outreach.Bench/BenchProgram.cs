@@ -84,14 +84,18 @@ internal static class BenchProgram
 
         var breakdown = new Breakdown();
         using var listener = breakdown.Listen();
+        var host = connection.Host ?? "";
+        var cpu = new CpuTime(host is "127.0.0.1" or "localhost" or "::1" ? connection.Port : -1);
+        var cpuBefore = cpu.Now();
         var run = new Run(options, campaignId, [first, second]);
         var report = await run.ExecuteAsync();
+        var cpuAfter = cpu.Now();
         var load = await LoadAverageAsync();
         await first.StopAsync();
         await first.DisposeAsync();
 
         var checks = await CheckAsync(connection.ConnectionString, campaignId, options);
-        report.Print(breakdown, Trips, checks, load);
+        report.Print(breakdown, Trips, checks, load, (cpuAfter.Process - cpuBefore.Process, cpuAfter.Database - cpuBefore.Database));
         return report.DoubleHandOuts == 0 && checks.Overlaps == 0 && checks.Outcomes == report.Recorded ? 0 : 1;
     }
 

@@ -174,7 +174,7 @@ internal sealed record Report(
     /// <summary>Claims per second 300 callers would make if claims and outcomes took no time: callers / mean call duration.</summary>
     public double Offered => Options.CallMs == 0 ? double.PositiveInfinity : Options.Callers * 1000.0 / Options.CallMs;
 
-    public void Print(Breakdown breakdown, RoundTrips trips, BenchProgram.Checks checks, string load)
+    public void Print(Breakdown breakdown, RoundTrips trips, BenchProgram.Checks checks, string load, (TimeSpan Process, TimeSpan? Database) cpu)
     {
         static double P(double[] values, double q)
         {
@@ -205,10 +205,15 @@ internal sealed record Report(
             ("  two instances, until the stop", Stopped ? (ClaimsBeforeKill / KilledAt).ToString("F1", inv) : "-"),
             ("  one instance, after the stop", Stopped ? ((Claims - ClaimsBeforeKill) / (Seconds - KilledAt)).ToString("F1", inv) : "-"),
             ("claim latency p50 / p95 / p99 (ms)", Ms(Latencies)),
+            ("  of which: connection + caller, current call, campaign p50/p95 (ms)", breakdown.Describe("outreach.claim.caller")),
             ("  of which: claim statement p50/p95 (ms)", breakdown.Describe("outreach.claim.statement")),
             ("  of which: access check + audit append p50/p95 (ms)", breakdown.Describe("outreach.claim.authorise")),
             ("  of which: call row + sheet read p50/p95 (ms)", breakdown.Describe("outreach.claim.sheet")),
             ("outcome latency p50 / p95 / p99 (ms)", Ms(RecordLatencies)),
+            ("CPU ms per claim: app instances + callers / PostgreSQL", string.Create(inv,
+                $"{cpu.Process.TotalMilliseconds / Math.Max(1, Claims):F2} / {(cpu.Database is { } d ? (d.TotalMilliseconds / Math.Max(1, Claims)).ToString("F2", inv) : "not seen (server not local)")}")),
+            ("CPU used during the run (s): app + callers / PostgreSQL", string.Create(inv,
+                $"{cpu.Process.TotalSeconds:F1} / {(cpu.Database is { } e ? e.TotalSeconds.ToString("F1", inv) : "-")} (of {2 * Seconds:F0} on 2 cores)")),
             ("round trips per claim", trips.Describe(RoundTrips.Claim, Latencies.Length)),
             ("round trips per outcome", trips.Describe(RoundTrips.Outcome, RecordLatencies.Length)),
             ("round trips per referral", trips.Describe(RoundTrips.Referral, Referrals)),

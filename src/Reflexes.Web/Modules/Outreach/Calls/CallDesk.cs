@@ -21,6 +21,7 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
     /// <summary>Measures of the hand-out, in milliseconds (the benchmark listens to them).</summary>
     public static readonly Meter Meter = new("Reflexes.Outreach.Calls");
 
+    private static readonly Histogram<double> ClaimCallerMs = Meter.CreateHistogram<double>("outreach.claim.caller", "ms");
     private static readonly Histogram<double> ClaimStatementMs = Meter.CreateHistogram<double>("outreach.claim.statement", "ms");
     private static readonly Histogram<double> ClaimAuthoriseMs = Meter.CreateHistogram<double>("outreach.claim.authorise", "ms");
     private static readonly Histogram<double> ClaimSheetMs = Meter.CreateHistogram<double>("outreach.claim.sheet", "ms");
@@ -117,10 +118,12 @@ public sealed class CallDesk(ReflexesDbContext db, PersonalDataAccess access, Re
             return new NextCall(NextKind.NotCaller, null);
         }
 
+        var started = Stopwatch.GetTimestamp();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var context = await ContextOf.For(db)(db, userId, campaignId, clock.GetUtcNow().UtcDateTime, ct);
+            ClaimCallerMs.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (context is null)
             {
                 return new NextCall(NextKind.NotCaller, null);
