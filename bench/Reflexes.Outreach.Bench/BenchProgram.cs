@@ -85,7 +85,7 @@ internal static class BenchProgram
         var breakdown = new Breakdown();
         using var listener = breakdown.Listen();
         var host = connection.Host ?? "";
-        var cpu = new CpuTime(host is "127.0.0.1" or "localhost" or "::1" ? connection.Port : -1);
+        var cpu = new CpuTime(host is "127.0.0.1" or "localhost" or "::1" || host.StartsWith('/') ? connection.Port : -1);
         var cpuBefore = cpu.Now();
         var run = new Run(options, campaignId, [first, second]);
         var report = await run.ExecuteAsync();
