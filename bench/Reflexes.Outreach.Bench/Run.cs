@@ -9,9 +9,12 @@ using CallDesk = Reflexes.Web.Modules.Outreach.Calls.CallDesk;
 namespace Reflexes.Outreach.Bench;
 
 /// <summary>
-/// The simulated callers: each loops claim next → (sometimes a referral) → record an outcome, on its
-/// instance, until the end. At <see cref="Options.KillAfter"/> seconds, the second instance's callers
-/// vanish mid-call and the instance stops; their people come back after the reservation's timeout.
+/// The simulated callers: each loops claim next → on the call for a while (<see cref="Options.CallMs"/>,
+/// seeded) → sometimes a referral → record the outcome, on its instance, until the end. At
+/// <see cref="Options.KillAfter"/> seconds the second instance's callers vanish mid-call and the instance
+/// stops; their people come back only after the reservation's timeout. As many new callers (other
+/// accounts, so that nobody resumes an abandoned call) then join the surviving instance, as a load
+/// balancer would send the volunteers who sign in again: the load stays at <see cref="Options.Callers"/>.
 /// </summary>
 internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApplication> instances)
 {
@@ -21,19 +24,23 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
     private readonly ConcurrentDictionary<string, int> _held = new();
     private readonly ConcurrentDictionary<string, DateTime> _abandoned = new();
     private readonly ConcurrentBag<double> _latencies = [];
+    private readonly ConcurrentBag<double> _recordLatencies = [];
+    private readonly Stopwatch _clock = new();
     private long _claims;
+    private long _claimsBeforeKill;
     private long _recorded;
     private long _late;
     private long _referrals;
     private long _empty;
     private long _doubles;
     private long _killedClaims;
+    private double _killedAt = double.NaN;
 
     public async Task<Report> ExecuteAsync()
     {
         using var end = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(end.Token);
-        var started = Stopwatch.StartNew();
+        _clock.Start();
         var callers = Enumerable.Range(0, options.Callers)
             .Select(i => Task.Run(() => CallerAsync(i, i % 2 == 1, i % 2 == 0 ? end.Token : kill.Token)))
             .ToList();
@@ -41,17 +48,24 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
         if (options.KillAfter > 0 && options.KillAfter < options.Seconds)
         {
             await Task.Delay(TimeSpan.FromSeconds(options.KillAfter));
+            _claimsBeforeKill = Interlocked.Read(ref _claims);
+            _killedAt = _clock.Elapsed.TotalSeconds;
             await kill.CancelAsync();
-            await Task.WhenAll(callers.Where((_, i) => i % 2 == 1));
+            var killed = Enumerable.Range(0, options.Callers).Where(i => i % 2 == 1).ToList();
+            await Task.WhenAll(killed.Select(i => callers[i]));
             await instances[1].StopAsync();
             await instances[1].DisposeAsync();
             stopped = true;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instance b stopped at {started.Elapsed.TotalSeconds:F1} s, {_abandoned.Count} call(s) abandoned mid-way"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instance b stopped at {_clock.Elapsed.TotalSeconds:F1} s, {_abandoned.Count} call(s) abandoned mid-way; {killed.Count} callers sign in again on instance a"));
+            // The vanished callers' places are taken by callers on the surviving instance (new accounts: an account that
+            // came back would be given its own call again, and the abandoned reservations must be left to time out).
+            callers.AddRange(killed.Select((_, k) => Task.Run(() => CallerAsync(options.Callers + k, false, end.Token))));
         }
 
         await Task.WhenAll(callers);
-        var seconds = started.Elapsed.TotalSeconds;
-        return new Report(options, seconds, stopped, _claims, _recorded, _late, _referrals, _empty, _doubles, _killedClaims, _abandoned.Count, [.. _latencies]);
+        var seconds = _clock.Elapsed.TotalSeconds;
+        return new Report(options, seconds, stopped, _killedAt, _claims, _claimsBeforeKill, _recorded, _late, _referrals, _empty, _doubles, _killedClaims,
+            _abandoned.Count, [.. _latencies], [.. _recordLatencies]);
     }
 
     private async Task CallerAsync(int index, bool onSecond, CancellationToken stop)
@@ -59,10 +73,17 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
         var user = BenchProgram.CallerPrincipal(index);
         var services = instances[onSecond ? 1 : 0].Services;
         var random = new Random(index);
+        // Callers do not all start in the same millisecond: spread over one call duration.
+        if (options.CallMs > 0)
+        {
+            await Task.Delay(random.Next(options.CallMs), CancellationToken.None);
+        }
+
         while (!stop.IsCancellationRequested)
         {
             CallDesk.NextCall next;
             var t0 = Stopwatch.GetTimestamp();
+            using (RoundTrips.In(RoundTrips.Claim))
             using (var scope = services.CreateScope())
             {
                 next = await scope.ServiceProvider.GetRequiredService<CallDesk>().NextAsync(campaignId, user, CancellationToken.None);
@@ -81,6 +102,12 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
                 || (_abandoned.TryGetValue(sheet.Phone, out var until) && until > DateTime.UtcNow))
             {
                 Interlocked.Increment(ref _doubles);
+            }
+
+            // On the call: uniformly between half and one and a half times the mean duration.
+            if (options.CallMs > 0)
+            {
+                await Task.Delay(options.CallMs / 2 + random.Next(options.CallMs + 1), CancellationToken.None);
             }
 
             if (stop.IsCancellationRequested && onSecond)
@@ -103,15 +130,27 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
                 < 97 => CallOutcome.WrongNumber,
                 _ => CallOutcome.Refused,
             };
-            if (outcome == CallOutcome.Reached && random.Next(50) == 0
-                && await desk.FileReferralAsync(sheet.CallId, NeedCategory.Isolation, ReferralUrgency.Soon, "Vit seule, souhaite des visites.", true, user, CancellationToken.None) is not null)
+            if (outcome == CallOutcome.Reached && random.Next(50) == 0)
             {
-                Interlocked.Increment(ref _referrals);
+                using (RoundTrips.In(RoundTrips.Referral))
+                {
+                    if (await desk.FileReferralAsync(sheet.CallId, NeedCategory.Isolation, ReferralUrgency.Soon, "Vit seule, souhaite des visites.", true, user, CancellationToken.None) is not null)
+                    {
+                        Interlocked.Increment(ref _referrals);
+                    }
+                }
             }
 
             _held.TryRemove(sheet.Phone, out _);
-            var result = await desk.RecordAsync(sheet.CallId,
-                new CallDesk.Recording(outcome, Answers, null, outcome == CallOutcome.CallBack ? DateTime.UtcNow.AddHours(2) : null), user, CancellationToken.None);
+            CallDesk.RecordResult result;
+            var t1 = Stopwatch.GetTimestamp();
+            using (RoundTrips.In(RoundTrips.Outcome))
+            {
+                result = await desk.RecordAsync(sheet.CallId,
+                    new CallDesk.Recording(outcome, Answers, null, outcome == CallOutcome.CallBack ? DateTime.UtcNow.AddHours(2) : null), user, CancellationToken.None);
+            }
+
+            _recordLatencies.Add(Stopwatch.GetElapsedTime(t1).TotalMilliseconds);
             if (result.Kind is CallDesk.RecordKind.Recorded or CallDesk.RecordKind.RecordedLate)
             {
                 Interlocked.Increment(ref _recorded);
@@ -129,44 +168,78 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
 }
 
 internal sealed record Report(
-    Options Options, double Seconds, bool Stopped, long Claims, long Recorded, long Late, long Referrals, long Empty, long DoubleHandOuts,
-    long KilledClaims, int Abandoned, double[] Latencies)
+    Options Options, double Seconds, bool Stopped, double KilledAt, long Claims, long ClaimsBeforeKill, long Recorded, long Late, long Referrals, long Empty,
+    long DoubleHandOuts, long KilledClaims, int Abandoned, double[] Latencies, double[] RecordLatencies)
 {
-    public void Print(Breakdown breakdown, BenchProgram.Checks checks)
+    /// <summary>Claims per second 300 callers would make if claims and outcomes took no time: callers / mean call duration.</summary>
+    public double Offered => Options.CallMs == 0 ? double.PositiveInfinity : Options.Callers * 1000.0 / Options.CallMs;
+
+    public void Print(Breakdown breakdown, RoundTrips trips, BenchProgram.Checks checks, string load, (TimeSpan Process, TimeSpan? Database) cpu)
     {
-        var sorted = Latencies.Order().ToArray();
-        double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        static double P(double[] values, double q)
+        {
+            if (values.Length == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = values.Order().ToArray();
+            return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        }
+
+        string Ms(double[] values) => string.Create(CultureInfo.InvariantCulture, $"{P(values, 0.50):F1} / {P(values, 0.95):F1} / {P(values, 0.99):F1}");
+        var inv = CultureInfo.InvariantCulture;
         var lines = new List<(string, string)>
         {
-            ("people in the campaign", Options.People.ToString("N0", CultureInfo.InvariantCulture)),
-            ("simulated callers (2 instances)", Options.Callers.ToString(CultureInfo.InvariantCulture)),
-            ("run (s)", Seconds.ToString("F1", CultureInfo.InvariantCulture)),
-            ("instance b stopped after (s)", Stopped ? Options.KillAfter.ToString(CultureInfo.InvariantCulture) : "not stopped"),
-            ("claims (people handed out)", Claims.ToString("N0", CultureInfo.InvariantCulture)),
-            ("claims/s", (Claims / Seconds).ToString("F1", CultureInfo.InvariantCulture)),
-            ("claim latency p50 (ms)", P(0.50).ToString("F1", CultureInfo.InvariantCulture)),
-            ("claim latency p95 (ms)", P(0.95).ToString("F1", CultureInfo.InvariantCulture)),
-            ("claim latency p99 (ms)", P(0.99).ToString("F1", CultureInfo.InvariantCulture)),
+            ("people in the campaign", Options.People.ToString("N0", inv)),
+            ("simulated callers (2 instances, then 1)", Options.Callers.ToString(inv)),
+            ("call duration between hand-out and outcome (ms)", Options.CallMs == 0
+                ? "0 (saturation: claim → record with no pause)"
+                : string.Create(inv, $"{Options.CallMs} mean, uniform {Options.CallMs / 2}–{Options.CallMs / 2 + Options.CallMs}")),
+            ("run (s)", Seconds.ToString("F1", inv)),
+            ("instance b stopped after (s)", Stopped ? KilledAt.ToString("F1", inv) : "not stopped"),
+            ("load average (1 / 5 / 15 min) at the end", load),
+            ("claims (people handed out)", Claims.ToString("N0", inv)),
+            ("offered claims/s (callers / mean call duration)", Options.CallMs == 0 ? "unbounded (saturation)" : Offered.ToString("F1", inv)),
+            ("achieved claims/s (whole run)", (Claims / Seconds).ToString("F1", inv)),
+            ("  two instances, until the stop", Stopped ? (ClaimsBeforeKill / KilledAt).ToString("F1", inv) : "-"),
+            ("  one instance, after the stop", Stopped ? ((Claims - ClaimsBeforeKill) / (Seconds - KilledAt)).ToString("F1", inv) : "-"),
+            ("claim latency p50 / p95 / p99 (ms)", Ms(Latencies)),
+            ("  of which: connection + caller, current call, campaign p50/p95 (ms)", breakdown.Describe("outreach.claim.caller")),
             ("  of which: claim statement p50/p95 (ms)", breakdown.Describe("outreach.claim.statement")),
             ("  of which: access check + audit append p50/p95 (ms)", breakdown.Describe("outreach.claim.authorise")),
             ("  of which: call row + sheet read p50/p95 (ms)", breakdown.Describe("outreach.claim.sheet")),
-            ("'nobody due' answers", Empty.ToString("N0", CultureInfo.InvariantCulture)),
-            ("outcomes recorded by callers", Recorded.ToString("N0", CultureInfo.InvariantCulture)),
-            ("  of which late (after the reservation)", Late.ToString("N0", CultureInfo.InvariantCulture)),
-            ("outcomes in the database", checks.Outcomes.ToString("N0", CultureInfo.InvariantCulture)),
-            ("lost outcomes (must be 0)", (Recorded - checks.Outcomes).ToString(CultureInfo.InvariantCulture)),
-            ("calls abandoned by stopped instance", KilledClaims.ToString("N0", CultureInfo.InvariantCulture)),
-            ("calls left open in the database", checks.OpenCalls.ToString("N0", CultureInfo.InvariantCulture)),
-            ("reservations timed out, claimable again at the end", checks.Released.ToString("N0", CultureInfo.InvariantCulture)),
+            ("outcome latency p50 / p95 / p99 (ms)", Ms(RecordLatencies)),
+            ("CPU ms per claim: app instances + callers / PostgreSQL", string.Create(inv,
+                $"{cpu.Process.TotalMilliseconds / Math.Max(1, Claims):F2} / {(cpu.Database is { } d ? (d.TotalMilliseconds / Math.Max(1, Claims)).ToString("F2", inv) : "not seen (server not local)")}")),
+            ("CPU used during the run (s): app + callers / PostgreSQL", string.Create(inv,
+                $"{cpu.Process.TotalSeconds:F1} / {(cpu.Database is { } e ? e.TotalSeconds.ToString("F1", inv) : "-")} (of {2 * Seconds:F0} on 2 cores)")),
+            ("round trips per claim", trips.Describe(RoundTrips.Claim, Latencies.Length)),
+            ("round trips per outcome", trips.Describe(RoundTrips.Outcome, RecordLatencies.Length)),
+            ("round trips per referral", trips.Describe(RoundTrips.Referral, Referrals)),
+            ("'nobody due' answers", Empty.ToString("N0", inv)),
+            ("outcomes recorded by callers", Recorded.ToString("N0", inv)),
+            ("  of which late (after the reservation)", Late.ToString("N0", inv)),
+            ("outcomes in the database", checks.Outcomes.ToString("N0", inv)),
+            ("lost outcomes (must be 0)", (Recorded - checks.Outcomes).ToString(inv)),
+            ("calls abandoned by stopped instance", KilledClaims.ToString("N0", inv)),
+            ("calls left open in the database", checks.OpenCalls.ToString("N0", inv)),
+            ("reservations timed out, claimable again at the end", checks.Released.ToString("N0", inv)),
             ("referrals filed", $"{Referrals} (database: {checks.Referrals})"),
-            ("claim audit entries (in the log + still pending)", string.Create(CultureInfo.InvariantCulture, $"{checks.AuditEntries + checks.PendingAuditEntries:N0} ({checks.AuditEntries:N0} + {checks.PendingAuditEntries:N0})")),
-            ("double hand-outs seen by callers (must be 0)", DoubleHandOuts.ToString(CultureInfo.InvariantCulture)),
-            ("overlapping hand-outs in the database (must be 0)", checks.Overlaps.ToString(CultureInfo.InvariantCulture)),
+            ("claim audit entries (in the log + still pending)", string.Create(inv, $"{checks.AuditEntries + checks.PendingAuditEntries:N0} ({checks.AuditEntries:N0} + {checks.PendingAuditEntries:N0})")),
+            ("double hand-outs seen by callers (must be 0)", DoubleHandOuts.ToString(inv)),
+            ("overlapping hand-outs in the database (must be 0)", checks.Overlaps.ToString(inv)),
         };
         var width = lines.Max(l => l.Item1.Length);
         foreach (var (label, value) in lines)
         {
             Console.WriteLine(label.PadRight(width) + " | " + value);
+        }
+
+        if (Options.CallMs > 0)
+        {
+            var met = Claims / Seconds >= 500 && P(Latencies, 0.95) < 50;
+            Console.WriteLine(string.Create(inv, $"issue 5 target (≥ 500 claims/s, p95 < 50 ms, 0 doubles, 0 lost): {(met ? "throughput and latency met" : "throughput or latency NOT met")}"));
         }
     }
 }

@@ -145,6 +145,66 @@ public abstract class ConsentLedgerTests(DatabaseKind kind) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_read_about_one_person_decides_like_a_list_whatever_the_person_chose_and_when()
+    {
+        await OpenAsync();
+        var people = new List<DataSubject>();
+        async Task<DataSubject> PersonAsync(params ConsentChoice[] choices)
+        {
+            var person = await NewSubjectAsync();
+            foreach (var choice in choices)
+            {
+                await Ledger.RecordAsync(person, "heatwave-register", choice, ConsentChannel.Phone, "agent-1", null, default);
+            }
+
+            people.Add(person);
+            return person;
+        }
+
+        await PersonAsync();
+        await PersonAsync(ConsentChoice.Given);
+        await PersonAsync(ConsentChoice.Refused);
+        await PersonAsync(ConsentChoice.Given, ConsentChoice.Refused); // same time, same version: the identifier decides, in both paths
+        var withdrawing = await PersonAsync(ConsentChoice.Given);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await Ledger.RecordAsync(withdrawing, "heatwave-register", ConsentChoice.Withdrawn, ConsentChannel.SelfService, "resident-1", null, default);
+        _clock.Advance(TimeSpan.FromDays(10));
+        var v1 = await Ledger.CurrentPurposeAsync("heatwave-register", default);
+        _db.ProcessingPurposes.Add(v1!.Revise(Terms("heatwave-register", LegalBasis.Consent, 12), "dpo", _clock.GetUtcNow().UtcDateTime));
+        await _db.SaveChangesAsync();
+        await PersonAsync(ConsentChoice.Given);
+        _clock.Advance(TimeSpan.FromDays(200));
+        await PersonAsync(ConsentChoice.Given);
+        _clock.Advance(TimeSpan.FromDays(200)); // of the two consents to version 2, the first has expired (12 months), the second has not
+        var subjects = people.Select(p => p.Id).Append(Guid.NewGuid()).ToList();
+
+        var checkedStates = new List<ConsentState>();
+        foreach (var code in new[] { "heatwave-register", "referral-follow-up", "marketing" })
+        {
+            var listed = await Access.FilterAsync(subjects, code, "outreach.target-list", Caller, default);
+            var purpose = await Ledger.CurrentPurposeAsync(code, default);
+            var states = purpose is null ? null : await Ledger.StatesAsync(purpose, subjects, default);
+            foreach (var id in subjects)
+            {
+                var one = await Access.AuthoriseAsync(new AccessRequest(id, code, "outreach.call-sheet", "call/1"), Caller, default);
+                one.Allowed.ShouldBe(listed.Contains(id), $"{code}, subject {id}");
+                if (states is not null && people.Any(p => p.Id == id))
+                {
+                    one.Consent.ShouldBe(states[id], $"{code}, subject {id}");
+                    checkedStates.Add(one.Consent);
+                }
+            }
+        }
+
+        checkedStates.ShouldContain(ConsentState.NotAsked);
+        checkedStates.ShouldContain(ConsentState.Given);
+        checkedStates.ShouldContain(ConsentState.Refused);
+        checkedStates.ShouldContain(ConsentState.Withdrawn);
+        checkedStates.ShouldContain(ConsentState.OutdatedVersion);
+        checkedStates.ShouldContain(ConsentState.Expired);
+    }
+
+    [SkippableFact]
     public async Task Every_decision_allowed_or_refused_leaves_an_audit_entry_naming_the_reader_purpose_and_subject()
     {
         await OpenAsync();

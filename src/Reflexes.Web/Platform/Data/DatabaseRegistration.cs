@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Reflexes.Web.Modules.DataTrust.Contracts;
 
 namespace Reflexes.Web.Platform.Data;
@@ -22,7 +23,7 @@ public static class DatabaseRegistration
     {
         if (settings.UsesPostgreSql)
         {
-            options.UseNpgsql(settings.PostgreSql);
+            options.UseNpgsql(PostgreSqlConnectionString(settings.PostgreSql!));
         }
         else
         {
@@ -35,5 +36,20 @@ public static class DatabaseRegistration
         // schema tests compare the migrated database with the model on both providers instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         options.AddInterceptors(PersonalDataGuard.Instance);
+    }
+
+    /// <summary>Statements prepared per connection by default (docs/adr/0517).</summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
+    /// <summary>
+    /// The configured connection string with Npgsql's automatic preparation switched on unless the string
+    /// says otherwise ("Max Auto Prepare=0" turns it off): a statement run five times on a connection is
+    /// prepared there, so PostgreSQL parses and plans it once instead of on every call.
+    /// </summary>
+    public static string PostgreSqlConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        var says = given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        return says ? configured : new NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
 }

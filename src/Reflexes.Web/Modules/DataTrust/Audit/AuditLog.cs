@@ -21,10 +21,13 @@ internal sealed class AuditLog(ReflexesDbContext db, TimeProvider clock) : IAudi
         Check(what.Purpose, AuditEvent.PurposeMaxLength, nameof(what.Purpose), required: false);
         Check(what.Record, AuditEvent.RecordMaxLength, nameof(what.Record), required: false);
 
-        await using var transaction = await OwnedTransaction.BeginAsync(db, ct);
-        db.Add(PendingAuditEntry.Of(clock.GetUtcNow(), what));
+        // One INSERT: in the caller's transaction when there is one (committed or rolled back with the access),
+        // otherwise committed by itself — a single statement needs no transaction of its own (docs/adr/0516).
+        var entry = PendingAuditEntry.Of(clock.GetUtcNow(), what);
+        db.Add(entry);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // Not kept in the change tracker: a list of thousands of reads would make every later save scan them all.
+        db.Entry(entry).State = EntityState.Detached;
     }
 
     /// <summary>Serialises the integration of pending entries (and the reading of a consistent size for signing) across instances.</summary>

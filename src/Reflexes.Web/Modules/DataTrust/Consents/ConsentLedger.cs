@@ -30,12 +30,57 @@ public sealed class ConsentLedger(ReflexesDbContext db, TimeProvider clock)
             select new { Record = c, p.Version }).AsNoTracking().ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = rows.GroupBy(r => r.Record.SubjectId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Record.RecordedAtUtc).ThenBy(r => r.Version).Last());
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Record.RecordedAtUtc).ThenBy(r => r.Version).ThenBy(r => r.Record.Id).Last());
         return ids.Distinct().ToDictionary(id => id, id => ConsentRule.StateOf(
             current,
             latest.TryGetValue(id, out var l) ? (l.Record, l.Version) : null,
             now));
     }
+
+    /// <summary>
+    /// For one person, in one round trip: the purpose's current version (null when the purpose is not in
+    /// the register), whether the person is known to the data trust, and their state for the purpose now —
+    /// the same latest record as <see cref="StatesAsync"/> (latest time, then version, then identifier).
+    /// </summary>
+    public async Task<(ProcessingPurpose Purpose, bool SubjectKnown, ConsentState State)?> CurrentPurposeAndStateAsync(
+        string code, Guid subjectId, CancellationToken ct)
+    {
+        var row = await PurposeAndLatest.For(db)(db, code, subjectId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var state = row.Choice is { } choice
+            ? ConsentRule.StateOf(row.Purpose, choice, row.ExpiresAtUtc, row.Version!.Value, clock.GetUtcNow().UtcDateTime)
+            : ConsentState.NotAsked;
+        return (row.Purpose, row.Known, state);
+    }
+
+    private sealed record PurposeAndLatestRow(ProcessingPurpose Purpose, bool Known, ConsentChoice? Choice, DateTime? ExpiresAtUtc, int? Version);
+
+    private static readonly PerModel<Func<ReflexesDbContext, string, Guid, CancellationToken, Task<PurposeAndLatestRow?>>> PurposeAndLatest = new(() =>
+        EF.CompileAsyncQuery((ReflexesDbContext db, string code, Guid subjectId, CancellationToken ct) =>
+            db.ProcessingPurposes.AsNoTracking().Where(p => p.Code == code).OrderByDescending(p => p.Version)
+                .Select(p => new PurposeAndLatestRow(
+                    p,
+                    db.DataSubjects.Any(s => s.Id == subjectId),
+                    (from c in db.ConsentRecords
+                     join q in db.ProcessingPurposes on c.PurposeId equals q.Id
+                     where q.Code == code && c.SubjectId == subjectId
+                     orderby c.RecordedAtUtc descending, q.Version descending, c.Id descending
+                     select (ConsentChoice?)c.Choice).FirstOrDefault(),
+                    (from c in db.ConsentRecords
+                     join q in db.ProcessingPurposes on c.PurposeId equals q.Id
+                     where q.Code == code && c.SubjectId == subjectId
+                     orderby c.RecordedAtUtc descending, q.Version descending, c.Id descending
+                     select c.ExpiresAtUtc).FirstOrDefault(),
+                    (from c in db.ConsentRecords
+                     join q in db.ProcessingPurposes on c.PurposeId equals q.Id
+                     where q.Code == code && c.SubjectId == subjectId
+                     orderby c.RecordedAtUtc descending, q.Version descending, c.Id descending
+                     select (int?)q.Version).FirstOrDefault()))
+                .FirstOrDefault()));
 
     public async Task<ConsentState> StateAsync(Guid subjectId, string purposeCode, CancellationToken ct)
     {

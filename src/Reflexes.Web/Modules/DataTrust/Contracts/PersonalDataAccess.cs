@@ -17,10 +17,14 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
     /// <summary>Purpose codes of exceptional uses approved by the data board start with this.</summary>
     public const string ExceptionalPrefix = "exceptional-";
 
+    /// <summary>
+    /// Decides one read and records the decision before returning: two round trips, one to read the
+    /// purpose, the person and their latest choice, one to write the audit entry (docs/adr/0516).
+    /// </summary>
     public async Task<AccessDecision> AuthoriseAsync(AccessRequest request, ClaimsPrincipal reader, CancellationToken ct)
     {
-        var decisions = await DecideAsync([request.SubjectId], request.PurposeCode, reader, ct);
-        var decision = decisions[request.SubjectId];
+        ArgumentNullException.ThrowIfNull(request);
+        var decision = await DecideOneAsync(request.SubjectId, request.PurposeCode, reader, ct);
         await journal.RecordAsync(request, ReaderId(reader), decision, ct);
         if (decision.Allowed)
         {
@@ -83,6 +87,18 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
         return allowed;
     }
 
+    private async Task<AccessDecision> DecideOneAsync(Guid subjectId, string purposeCode, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        if (ReaderId(reader) is null || purposeCode.StartsWith(ExceptionalPrefix, StringComparison.Ordinal))
+        {
+            return (await DecideAsync([subjectId], purposeCode, reader, ct))[subjectId];
+        }
+
+        return await ledger.CurrentPurposeAndStateAsync(purposeCode, subjectId, ct) is { } found
+            ? Decide(found.Purpose, found.SubjectKnown, found.State)
+            : AccessDecision.Deny(AccessReason.UnknownPurpose);
+    }
+
     private async Task<Dictionary<Guid, AccessDecision>> DecideAsync(
         IReadOnlyCollection<Guid> subjectIds, string purposeCode, ClaimsPrincipal reader, CancellationToken ct)
     {
@@ -111,23 +127,25 @@ public sealed class PersonalDataAccess(ReflexesDbContext db, ConsentLedger ledge
         }
 
         var states = await ledger.StatesAsync(purpose, known, ct);
-        return ids.ToDictionary(id => id, id =>
+        return ids.ToDictionary(id => id, id => Decide(purpose, known.Contains(id), known.Contains(id) ? states[id] : ConsentState.NotAsked));
+    }
+
+    /// <summary>The rule, for a purpose that is in the register: an unknown person is refused; another legal basis allows; consent must be given and current.</summary>
+    private static AccessDecision Decide(ProcessingPurpose purpose, bool known, ConsentState state)
+    {
+        if (!known)
         {
-            if (!known.Contains(id))
-            {
-                return AccessDecision.Deny(AccessReason.UnknownSubject);
-            }
+            return AccessDecision.Deny(AccessReason.UnknownSubject);
+        }
 
-            var state = states[id];
-            if (!purpose.RequiresConsent)
-            {
-                return new AccessDecision(true, AccessReason.OtherLegalBasis, state);
-            }
+        if (!purpose.RequiresConsent)
+        {
+            return new AccessDecision(true, AccessReason.OtherLegalBasis, state);
+        }
 
-            return ConsentRule.Allows(purpose, state)
-                ? new AccessDecision(true, AccessReason.ConsentGiven, state)
-                : AccessDecision.Deny(AccessReason.NoCurrentConsent, state);
-        });
+        return ConsentRule.Allows(purpose, state)
+            ? new AccessDecision(true, AccessReason.ConsentGiven, state)
+            : AccessDecision.Deny(AccessReason.NoCurrentConsent, state);
     }
 
     private static string? ReaderId(ClaimsPrincipal reader) =>

@@ -17,14 +17,25 @@ public static class ConsentRule
         }
 
         var (record, version) = latest;
-        return record.Choice switch
+        return StateOf(current, record.Choice, record.ExpiresAtUtc, version, nowUtc);
+    }
+
+    /// <param name="current">The purpose's current version.</param>
+    /// <param name="choice">The person's latest choice for any version of the purpose.</param>
+    /// <param name="expiresAtUtc">When that choice stops being valid (null: until withdrawn).</param>
+    /// <param name="version">The purpose version that choice was about.</param>
+    /// <param name="nowUtc">Now.</param>
+    public static ConsentState StateOf(ProcessingPurpose current, ConsentChoice choice, DateTime? expiresAtUtc, int version, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return choice switch
         {
             ConsentChoice.Refused => ConsentState.Refused,
             ConsentChoice.Withdrawn => ConsentState.Withdrawn,
             ConsentChoice.Given when version != current.Version => ConsentState.OutdatedVersion,
-            ConsentChoice.Given when record.ExpiresAtUtc is { } end && end <= nowUtc => ConsentState.Expired,
+            ConsentChoice.Given when expiresAtUtc is { } end && end <= nowUtc => ConsentState.Expired,
             ConsentChoice.Given => ConsentState.Given,
-            _ => throw new ArgumentOutOfRangeException(nameof(latestForCode)),
+            _ => throw new ArgumentOutOfRangeException(nameof(choice)),
         };
     }
 
