@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Reflexes.Sortition.Engine;
+
+/// <summary>
+/// A cheap first pass before the exact certification of the relaxed leximin (ADR 0207): it looks for panels whose
+/// mixture comes close to the target expected head counts E_t = size_t·π_t, without any simplex. The restricted
+/// problem "minimise ½‖X p − E‖² over lotteries p of the panels found so far" is solved approximately by an
+/// accelerated projected gradient (FISTA with adaptive restart) on the probability simplex; new panels are priced
+/// at the residual r = E − X p (a Frank–Wolfe step: a panel x with r·x above r·X p moves the mixture towards E).
+/// Nothing here is a proof: the panels only seed the exact column generation of <see cref="LeximinSolver"/>,
+/// whose simplex optimum and exact pricing decide.
+/// </summary>
+internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, bool[] selectable, double[] targets)
+{
+    private readonly List<int[]> _panels = [];
+    private readonly List<int[]> _support = [];
+    private readonly List<double[]> _counts = [];
+    private readonly List<double> _weights = [];
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private TimeSpan _gradientTime;
+    private TimeSpan _pricingTime;
+    private int _rounds;
+    private int _gradientSteps;
+
+    /// <summary>Stop when every type's probability under the mixture is this close to its target.</summary>
+    public double StopResidual { get; init; } = 1e-3;
+
+    public int MaxRounds { get; init; } = 2000;
+
+    public int StepsPerRound { get; init; } = 60;
+
+    /// <summary>Largest gap between a type's probability under the last mixture and its target.</summary>
+    public double Residual { get; private set; } = double.PositiveInfinity;
+
+    public string Timing => string.Create(CultureInfo.InvariantCulture,
+        $"{_rounds} residual rounds, {_panels.Count} panels, {_gradientSteps} gradient steps {_gradientTime.TotalSeconds:F2} s, pricing {_pricingTime.TotalSeconds:F2} s, residual {Residual:E1}");
+
+    /// <summary>Every panel found (the initial ones first), the ones with weight in the last mixture first.</summary>
+    public List<int[]> Search(IEnumerable<int[]> initialPanels, CancellationToken cancellationToken)
+    {
+        var types = model.TypeCount;
+        var target = new double[types];
+        for (var t = 0; t < types; t++)
+        {
+            target[t] = selectable[t] ? model.Members[t].Length * targets[t] : 0;
+        }
+
+        foreach (var panel in initialPanels)
+        {
+            Add(panel);
+        }
+
+        for (var j = 0; j < _weights.Count; j++)
+        {
+            _weights[j] = 1.0 / _weights.Count;
+        }
+
+        var mixture = new double[types];
+        var residual = new double[types];
+        var lipschitz = 0.0;
+        var power = Enumerable.Repeat(1.0, types).ToArray();
+        while (_rounds < MaxRounds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var gradientStart = Stopwatch.GetTimestamp();
+            lipschitz = EstimateLipschitz(power, target);
+            Fista(target, lipschitz, StepsPerRound);
+            Mix(_weights, mixture);
+            var largest = 0.0;
+            for (var t = 0; t < types; t++)
+            {
+                residual[t] = target[t] - mixture[t];
+                largest = Math.Max(largest, Math.Abs(residual[t]) / Math.Max(1, model.Members[t].Length));
+            }
+
+            _gradientTime += Stopwatch.GetElapsedTime(gradientStart);
+            Residual = largest;
+            if (largest < StopResidual)
+            {
+                break;
+            }
+
+            var current = 0.0;
+            var squared = 0.0;
+            for (var t = 0; t < types; t++)
+            {
+                current += residual[t] * mixture[t];
+                squared += residual[t] * residual[t];
+            }
+
+            // If E is a mixture of panels, some panel x has r·x ≥ r·E = r·Xp + ‖r‖²: ask for half of that gain.
+            var pricingStart = Stopwatch.GetTimestamp();
+            var found = pricer.Above(residual, current + (0.5 * squared), cancellationToken);
+            _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
+            _rounds++;
+            var added = 0;
+            foreach (var panel in found)
+            {
+                added += Add(panel) ? 1 : 0;
+            }
+
+            if (added == 0)
+            {
+                break;
+            }
+        }
+
+        var order = Enumerable.Range(0, _panels.Count).OrderByDescending(j => _weights[j]).ToList();
+        return [.. order.Select(j => _panels[j])];
+    }
+
+    private bool Add(int[] panel)
+    {
+        if (!_known.Add(string.Join(',', panel)))
+        {
+            return false;
+        }
+
+        var support = new List<int>();
+        for (var t = 0; t < panel.Length; t++)
+        {
+            if (panel[t] > 0 && selectable[t])
+            {
+                support.Add(t);
+            }
+        }
+
+        _panels.Add(panel);
+        _support.Add([.. support]);
+        _counts.Add([.. support.Select(t => (double)panel[t])]);
+        _weights.Add(0);
+        return true;
+    }
+
+    private void Mix(IReadOnlyList<double> weights, double[] mixture)
+    {
+        Array.Clear(mixture);
+        for (var j = 0; j < _panels.Count; j++)
+        {
+            var w = weights[j];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var support = _support[j];
+            var counts = _counts[j];
+            for (var i = 0; i < support.Length; i++)
+            {
+                mixture[support[i]] += w * counts[i];
+            }
+        }
+    }
+
+    private double Dot(int j, double[] vector)
+    {
+        var support = _support[j];
+        var counts = _counts[j];
+        var sum = 0.0;
+        for (var i = 0; i < support.Length; i++)
+        {
+            sum += vector[support[i]] * counts[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Largest eigenvalue of CᵀC, with C = X − E·1ᵀ the panels seen from the target, by a few power iterations
+    /// from the last vector. On the simplex X p − E = C p, and the gradients differ only by a constant, which the
+    /// projection ignores; C's spectrum is far smaller than X's (every panel shares X's common direction).
+    /// </summary>
+    private double EstimateLipschitz(double[] vector, double[] target)
+    {
+        var n = _panels.Count;
+        var projected = new double[n];
+        var image = new double[vector.Length];
+        var estimate = 0.0;
+        for (var iteration = 0; iteration < 12; iteration++)
+        {
+            var shift = 0.0;
+            for (var t = 0; t < vector.Length; t++)
+            {
+                shift += target[t] * vector[t];
+            }
+
+            var total = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                projected[j] = Dot(j, vector) - shift;
+                total += projected[j];
+            }
+
+            Mix(projected, image);
+            for (var t = 0; t < image.Length; t++)
+            {
+                image[t] -= total * target[t];
+            }
+
+            var norm = Math.Sqrt(image.Sum(v => v * v));
+            var length = Math.Sqrt(vector.Sum(v => v * v));
+            if (norm == 0 || length == 0)
+            {
+                return 1;
+            }
+
+            estimate = norm / length;
+            for (var t = 0; t < vector.Length; t++)
+            {
+                vector[t] = image[t] / norm;
+            }
+        }
+
+        // Power iteration approaches the largest eigenvalue from below: a margin keeps the steps stable.
+        return estimate * 1.05;
+    }
+
+    private void Fista(double[] target, double lipschitz, int steps)
+    {
+        var n = _panels.Count;
+        var x = _weights.ToArray();
+        var y = (double[])x.Clone();
+        var next = new double[n];
+        var gradient = new double[n];
+        var mixture = new double[target.Length];
+        var residual = new double[target.Length];
+        var momentum = 1.0;
+        for (var step = 0; step < steps; step++)
+        {
+            _gradientSteps++;
+            Mix(y, mixture);
+            for (var t = 0; t < target.Length; t++)
+            {
+                residual[t] = target[t] - mixture[t];
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                gradient[j] = -Dot(j, residual);
+                next[j] = y[j] - (gradient[j] / lipschitz);
+            }
+
+            ProjectOntoSimplex(next);
+            var nextMomentum = (1 + Math.Sqrt(1 + (4 * momentum * momentum))) / 2;
+            var restart = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                restart += gradient[j] * (next[j] - x[j]);
+            }
+
+            if (restart > 0)
+            {
+                // Adaptive restart (O'Donoghue and Candès): the momentum points uphill, drop it.
+                nextMomentum = 1;
+                Array.Copy(next, y, n);
+            }
+            else
+            {
+                var beta = (momentum - 1) / nextMomentum;
+                for (var j = 0; j < n; j++)
+                {
+                    y[j] = next[j] + (beta * (next[j] - x[j]));
+                }
+            }
+
+            momentum = nextMomentum;
+            (x, next) = (next, x);
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            _weights[j] = x[j];
+        }
+    }
+
+    /// <summary>Euclidean projection onto {p ≥ 0, Σ p = 1}, by sorting.</summary>
+    private static void ProjectOntoSimplex(double[] v)
+    {
+        var sorted = (double[])v.Clone();
+        Array.Sort(sorted);
+        var sum = 0.0;
+        var theta = 0.0;
+        for (var i = sorted.Length - 1; i >= 0; i--)
+        {
+            sum += sorted[i];
+            var candidate = (sum - 1) / (sorted.Length - i);
+            if (i == 0 || sorted[i - 1] <= candidate)
+            {
+                theta = candidate;
+                break;
+            }
+        }
+
+        for (var i = 0; i < v.Length; i++)
+        {
+            v[i] = Math.Max(0, v[i] - theta);
+        }
+    }
+}
