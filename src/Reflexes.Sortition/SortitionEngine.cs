@@ -99,7 +99,7 @@ public static class SortitionEngine
             var seeds = search.Search(initialPanels, cancellationToken);
             var searchTime = options.Clock.GetElapsedTime(searchStart);
             var certifier = new LeximinSolver(model, pricer, selectable, relaxed);
-            var reached = certifier.Solve(seeds, stopAfterFirstStage: true, cancellationToken);
+            var reached = certifier.Solve(seeds, stopAfterFirstStage: true, cancellationToken, crash: search.Supported);
             var deviation = Enumerable.Range(0, model.TypeCount).Where(t => selectable[t]).Select(t => Math.Abs(reached.TypeProbabilities[t] - relaxed[t])).DefaultIfEmpty(0).Max();
             prelude = string.Create(CultureInfo.InvariantCulture, $"relaxed leximin {relaxedTime.TotalSeconds:F2} s, residual search {searchTime.TotalSeconds:F2} s ({search.Timing}), reached {certifier.Z:F9} of it (largest deviation {deviation:E1}; {reached.Timing})");
             if (certifier.Z >= 1 - RelaxationReachedTolerance && deviation <= RelaxationReachedTolerance)

@@ -25,11 +25,26 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
     private int _gradientSteps;
 
     /// <summary>Stop when every type's probability under the mixture is this close to its target.</summary>
-    public double StopResidual { get; init; } = 1e-3;
+    public double StopResidual { get; init; } = 1e-5;
 
     public int MaxRounds { get; init; } = 2000;
 
-    public int StepsPerRound { get; init; } = 60;
+    /// <summary>At most this many gradient steps between two pricing rounds.</summary>
+    public int StepsPerRound { get; init; } = 150;
+
+    /// <summary>How many of the panels returned carry weight in the last mixture (they come first).</summary>
+    public int Supported { get; private set; }
+
+    /// <summary>Inner stopping rule: the restricted problem counts as solved when no known panel beats the mixture by more than this share of ‖r‖².</summary>
+    public double InnerGap { get; init; } = 1.0;
+
+    public int MinStepsPerRound { get; init; } = 10;
+
+    /// <summary>Pricing asks for a panel beating the mixture by this share of ‖r‖² (one exists if E is a mixture of panels, at share 1).</summary>
+    public double PriceGap { get; init; } = 0.5;
+
+    /// <summary>Branch-and-bound nodes explored after the first panel found, for better ones.</summary>
+    public int PricingNodes { get; init; } = 50;
 
     /// <summary>Largest gap between a type's probability under the last mixture and its target.</summary>
     public double Residual { get; private set; } = double.PositiveInfinity;
@@ -61,6 +76,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         var residual = new double[types];
         var lipschitz = 0.0;
         var power = Enumerable.Repeat(1.0, types).ToArray();
+        var stale = 0;
         while (_rounds < MaxRounds)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -92,7 +108,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
 
             // If E is a mixture of panels, some panel x has r·x ≥ r·E = r·Xp + ‖r‖²: ask for half of that gain.
             var pricingStart = Stopwatch.GetTimestamp();
-            var found = pricer.Above(residual, current + (0.5 * squared), cancellationToken);
+            var found = pricer.Above(residual, current + (PriceGap * squared), cancellationToken, PricingNodes);
             _pricingTime += Stopwatch.GetElapsedTime(pricingStart);
             _rounds++;
             var added = 0;
@@ -101,12 +117,19 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
                 added += Add(panel) ? 1 : 0;
             }
 
-            if (added == 0)
+            if (added > 0)
             {
+                stale = 0;
+            }
+            else if (found.Count == 0 || ++stale > 5)
+            {
+                // Nothing above the bar (E is not a mixture of panels, or round-off), or only known panels several
+                // times over: the exact column generation takes it from here.
                 break;
             }
         }
 
+        Supported = _weights.Count(w => w > 0);
         var order = Enumerable.Range(0, _panels.Count).OrderByDescending(j => _weights[j]).ToList();
         return [.. order.Select(j => _panels[j])];
     }
@@ -217,6 +240,11 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         return estimate * 1.05;
     }
 
+    /// <summary>
+    /// Accelerated projected gradient on the restricted problem, from the last mixture, until the best panel found so
+    /// far is worth at most <see cref="InnerGap"/>·‖r‖² more than the mixture at the residual r (the restricted
+    /// problem is then nearly solved relative to what pricing will ask for), or at most <paramref name="steps"/> steps.
+    /// </summary>
     private void Fista(double[] target, double lipschitz, int steps)
     {
         var n = _panels.Count;
@@ -231,15 +259,27 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         {
             _gradientSteps++;
             Mix(y, mixture);
+            var squared = 0.0;
+            var current = 0.0;
             for (var t = 0; t < target.Length; t++)
             {
                 residual[t] = target[t] - mixture[t];
+                squared += residual[t] * residual[t];
+                current += residual[t] * mixture[t];
             }
 
+            var bestPanel = double.NegativeInfinity;
             for (var j = 0; j < n; j++)
             {
                 gradient[j] = -Dot(j, residual);
+                bestPanel = Math.Max(bestPanel, -gradient[j]);
                 next[j] = y[j] - (gradient[j] / lipschitz);
+            }
+
+            if (step >= MinStepsPerRound && bestPanel - current <= InnerGap * squared)
+            {
+                // Measured at the extrapolated point y; the last projected iterate x is kept (y may leave the simplex).
+                break;
             }
 
             ProjectOntoSimplex(next);
