@@ -18,7 +18,9 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
     private readonly List<int[]> _support = [];
     private readonly List<double[]> _counts = [];
     private readonly List<double> _weights = [];
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _known = new(StringComparer.Ordinal);
+    private readonly List<int> _lastUsed = [];
+    private int[] _active = [];
     private TimeSpan _gradientTime;
     private TimeSpan _pricingTime;
     private int _rounds;
@@ -42,6 +44,18 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
 
     /// <summary>Pricing asks for a panel beating the mixture by this share of ‖r‖² (one exists if E is a mixture of panels, at share 1).</summary>
     public double PriceGap { get; init; } = 0.5;
+
+    /// <summary>Panels one exchange away from the best panel of each round, added with it (off: measured slower, ADR 0207).</summary>
+    public int Exchanges { get; init; } = 0;
+
+    /// <summary>Rounds over which the residual must fall by a fifth (once below 1e-3) for the search to go on.</summary>
+    public int StallWindow { get; init; } = 40;
+
+    /// <summary>Rounds a panel may stay without weight before the gradient steps stop looking at it.</summary>
+    public int KeepUnused { get; init; } = 25;
+
+    /// <summary>Exchanges are added only while the residual is above this (in the tail they only slow the gradient steps).</summary>
+    public double ExchangesUntil { get; init; } = 1e-3;
 
     /// <summary>Branch-and-bound nodes explored after the first panel found, for better ones.</summary>
     public int PricingNodes { get; init; } = 50;
@@ -77,10 +91,12 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         var lipschitz = 0.0;
         var power = Enumerable.Repeat(1.0, types).ToArray();
         var stale = 0;
+        var windowStart = double.PositiveInfinity;
         while (_rounds < MaxRounds)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var gradientStart = Stopwatch.GetTimestamp();
+            UpdateActive();
             lipschitz = EstimateLipschitz(power, target);
             Fista(target, lipschitz, StepsPerRound);
             Mix(_weights, mixture);
@@ -96,6 +112,18 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
             if (largest < StopResidual)
             {
                 break;
+            }
+
+            if (_rounds % StallWindow == 0)
+            {
+                // The tail of a first-order method can crawl: once it gains less than a fifth over a window of
+                // rounds, the exact column generation (warm-started from this mixture) is the faster way on.
+                if (largest < 1e-3 && largest > 0.8 * windowStart)
+                {
+                    break;
+                }
+
+                windowStart = largest;
             }
 
             var current = 0.0;
@@ -117,6 +145,14 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
                 added += Add(panel) ? 1 : 0;
             }
 
+            if (found.Count > 0 && Exchanges > 0 && largest > ExchangesUntil)
+            {
+                foreach (var panel in ExchangesOf(found[^1], residual, current + (PriceGap * squared)))
+                {
+                    added += Add(panel) ? 1 : 0;
+                }
+            }
+
             if (added > 0)
             {
                 stale = 0;
@@ -134,12 +170,96 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         return [.. order.Select(j => _panels[j])];
     }
 
+    /// <summary>
+    /// Panels one exchange away from <paramref name="panel"/> (one person of type t out, one of type u in, every quota
+    /// still met) whose value at the residual stays above <paramref name="bar"/>, the <see cref="Exchanges"/> best:
+    /// more columns per pricing round, for the price of a scan over member and candidate types.
+    /// </summary>
+    private List<int[]> ExchangesOf(int[] panel, double[] residual, double bar)
+    {
+        var perFeature = new int[model.FeatureCount];
+        var value = 0.0;
+        for (var t = 0; t < panel.Length; t++)
+        {
+            value += panel[t] * residual[t];
+            foreach (var f in model.TypeFeatures[t])
+            {
+                perFeature[f] += panel[t];
+            }
+        }
+
+        var best = new List<(double Gain, int Out, int In)>();
+        for (var t = 0; t < panel.Length; t++)
+        {
+            if (panel[t] == 0)
+            {
+                continue;
+            }
+
+            var outFeatures = model.TypeFeatures[t];
+            for (var u = 0; u < panel.Length; u++)
+            {
+                var gain = residual[u] - residual[t];
+                if (u == t || !selectable[u] || panel[u] >= model.Members[u].Length || value + gain <= bar)
+                {
+                    continue;
+                }
+
+                if (best.Count == Exchanges && gain <= best[^1].Gain)
+                {
+                    continue;
+                }
+
+                var inFeatures = model.TypeFeatures[u];
+                var fits = true;
+                for (var c = 0; c < outFeatures.Length && fits; c++)
+                {
+                    var (fo, fi) = (outFeatures[c], inFeatures[c]);
+                    fits = fo == fi || (perFeature[fo] > model.FeatureMin[fo] && perFeature[fi] < model.FeatureMax[fi]);
+                }
+
+                if (!fits)
+                {
+                    continue;
+                }
+
+                var at = best.FindIndex(e => e.Gain < gain);
+                best.Insert(at < 0 ? best.Count : at, (gain, t, u));
+                if (best.Count > Exchanges)
+                {
+                    best.RemoveAt(best.Count - 1);
+                }
+            }
+        }
+
+        var panels = new List<int[]>();
+        foreach (var (_, outType, inType) in best)
+        {
+            var exchanged = (int[])panel.Clone();
+            exchanged[outType]--;
+            exchanged[inType]++;
+            if (model.IsValidPanel(exchanged))
+            {
+                panels.Add(exchanged);
+            }
+        }
+
+        return panels;
+    }
+
     private bool Add(int[] panel)
     {
-        if (!_known.Add(string.Join(',', panel)))
+        var key = string.Join(',', panel);
+        if (_known.TryGetValue(key, out var known))
         {
-            return false;
+            // A panel priced again after it left the active set comes back; one still active adds nothing.
+            var inactive = _rounds - _lastUsed[known] > KeepUnused;
+            _lastUsed[known] = _rounds;
+            return inactive;
         }
+
+        _known[key] = _panels.Count;
+        _lastUsed.Add(_rounds);
 
         var support = new List<int>();
         for (var t = 0; t < panel.Length; t++)
@@ -157,7 +277,50 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         return true;
     }
 
-    private void Mix(IReadOnlyList<double> weights, double[] mixture)
+    /// <summary>
+    /// The gradient steps only see panels that had weight in one of the last <see cref="KeepUnused"/> rounds (or were
+    /// just found): the others have weight 0 and would only slow every step down. They stay known, and return if priced again.
+    /// </summary>
+    private void UpdateActive()
+    {
+        var active = new List<int>();
+        for (var j = 0; j < _panels.Count; j++)
+        {
+            if (_weights[j] > 0)
+            {
+                _lastUsed[j] = _rounds;
+            }
+
+            if (_rounds - _lastUsed[j] <= KeepUnused)
+            {
+                active.Add(j);
+            }
+        }
+
+        _active = [.. active];
+    }
+
+    private void MixActive(double[] weights, double[] mixture)
+    {
+        Array.Clear(mixture);
+        for (var i = 0; i < _active.Length; i++)
+        {
+            var w = weights[i];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var support = _support[_active[i]];
+            var counts = _counts[_active[i]];
+            for (var r = 0; r < support.Length; r++)
+            {
+                mixture[support[r]] += w * counts[r];
+            }
+        }
+    }
+
+    private void Mix(List<double> weights, double[] mixture)
     {
         Array.Clear(mixture);
         for (var j = 0; j < _panels.Count; j++)
@@ -197,7 +360,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
     /// </summary>
     private double EstimateLipschitz(double[] vector, double[] target)
     {
-        var n = _panels.Count;
+        var n = _active.Length;
         var projected = new double[n];
         var image = new double[vector.Length];
         var estimate = 0.0;
@@ -212,11 +375,11 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
             var total = 0.0;
             for (var j = 0; j < n; j++)
             {
-                projected[j] = Dot(j, vector) - shift;
+                projected[j] = Dot(_active[j], vector) - shift;
                 total += projected[j];
             }
 
-            Mix(projected, image);
+            MixActive(projected, image);
             for (var t = 0; t < image.Length; t++)
             {
                 image[t] -= total * target[t];
@@ -247,8 +410,8 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
     /// </summary>
     private void Fista(double[] target, double lipschitz, int steps)
     {
-        var n = _panels.Count;
-        var x = _weights.ToArray();
+        var n = _active.Length;
+        var x = _active.Select(j => _weights[j]).ToArray();
         var y = (double[])x.Clone();
         var next = new double[n];
         var gradient = new double[n];
@@ -258,7 +421,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         for (var step = 0; step < steps; step++)
         {
             _gradientSteps++;
-            Mix(y, mixture);
+            MixActive(y, mixture);
             var squared = 0.0;
             var current = 0.0;
             for (var t = 0; t < target.Length; t++)
@@ -271,7 +434,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
             var bestPanel = double.NegativeInfinity;
             for (var j = 0; j < n; j++)
             {
-                gradient[j] = -Dot(j, residual);
+                gradient[j] = -Dot(_active[j], residual);
                 bestPanel = Math.Max(bestPanel, -gradient[j]);
                 next[j] = y[j] - (gradient[j] / lipschitz);
             }
@@ -311,7 +474,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
 
         for (var j = 0; j < n; j++)
         {
-            _weights[j] = x[j];
+            _weights[_active[j]] = x[j];
         }
     }
 
