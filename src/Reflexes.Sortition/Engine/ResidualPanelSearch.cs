@@ -46,7 +46,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
     public double PriceGap { get; init; } = 0.5;
 
     /// <summary>Panels one exchange away from the best panel of each round, added with it (off: measured slower, ADR 0207).</summary>
-    public int Exchanges { get; init; } = 0;
+    public int Exchanges { get; init; }
 
     /// <summary>Rounds over which the residual must fall by a fifth (once below 1e-3) for the search to go on.</summary>
     public int StallWindow { get; init; } = 40;
