@@ -89,7 +89,8 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         var mixture = new double[types];
         var residual = new double[types];
         var lipschitz = 0.0;
-        var power = Enumerable.Repeat(1.0, types).ToArray();
+        // Not a constant vector: C's columns all sum to zero (every panel has k members), so C annihilates constants.
+        var power = Enumerable.Range(0, types).Select(t => 1.0 + ((t * 7919) % 13)).ToArray();
         var stale = 0;
         var windowStart = double.PositiveInfinity;
         while (_rounds < MaxRounds)
@@ -98,7 +99,8 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
             var gradientStart = Stopwatch.GetTimestamp();
             UpdateActive();
             lipschitz = EstimateLipschitz(power, target);
-            Fista(target, lipschitz, StepsPerRound);
+            // After a round that priced only known panels, the restricted problem was not solved well enough: take every step.
+            Fista(target, lipschitz, StepsPerRound, stale > 0 ? StepsPerRound : MinStepsPerRound);
             Mix(_weights, mixture);
             var largest = 0.0;
             for (var t = 0; t < types; t++)
@@ -389,7 +391,21 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
             var length = Math.Sqrt(vector.Sum(v => v * v));
             if (norm == 0 || length == 0)
             {
-                return 1;
+                // Fall back on the trace of CᵀC, an upper bound on its largest eigenvalue.
+                var trace = 0.0;
+                foreach (var j in _active)
+                {
+                    for (var t = 0; t < target.Length; t++)
+                    {
+                        var panel = _panels[j];
+                        var d = panel[t] - target[t];
+                        trace += d * d;
+                    }
+                }
+
+                Array.Fill(vector, 1.0);
+                vector[0] = 2;
+                return Math.Max(trace, 1e-12);
             }
 
             estimate = norm / length;
@@ -400,7 +416,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
         }
 
         // Power iteration approaches the largest eigenvalue from below: a margin keeps the steps stable.
-        return estimate * 1.05;
+        return estimate * 1.1;
     }
 
     /// <summary>
@@ -408,7 +424,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
     /// far is worth at most <see cref="InnerGap"/>·‖r‖² more than the mixture at the residual r (the restricted
     /// problem is then nearly solved relative to what pricing will ask for), or at most <paramref name="steps"/> steps.
     /// </summary>
-    private void Fista(double[] target, double lipschitz, int steps)
+    private void Fista(double[] target, double lipschitz, int steps, int minSteps)
     {
         var n = _active.Length;
         var x = _active.Select(j => _weights[j]).ToArray();
@@ -439,7 +455,7 @@ internal sealed class ResidualPanelSearch(TypeModel model, PanelPricer pricer, b
                 next[j] = y[j] - (gradient[j] / lipschitz);
             }
 
-            if (step >= MinStepsPerRound && bestPanel - current <= InnerGap * squared)
+            if (step >= minSteps && bestPanel - current <= InnerGap * squared)
             {
                 // Measured at the extrapolated point y; the last projected iterate x is kept (y may leave the simplex).
                 break;
