@@ -25,6 +25,9 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
     private const int FreeAtZero = 2;
     private const int Basic = 3;
 
+    /// <summary>A crashed basis only takes pivots this large (relative to 0/1 and probability columns), for stability.</summary>
+    private const double CrashPivotTolerance = 1e-3;
+
     private readonly SimplexOptions _options = options ?? SimplexOptions.Default;
     private readonly List<Column> _columns = [];
     private readonly List<int> _variableColumn = [];
@@ -168,6 +171,66 @@ public sealed class SimplexSolver(SimplexOptions? options = null)
         var s = _columns[_rowSlack[row]];
         var slack = s.State == Basic ? _basicValues[s.Position] : s.Value;
         return _rhs[row] - slack;
+    }
+
+    /// <summary>
+    /// Makes the next solve start from a basis holding the given variables, in order of preference, as far as they
+    /// are independent (each is pivoted in on its largest element among rows still covered by their slack), and
+    /// slacks elsewhere. Every other variable goes to a bound. A warm start from an approximate solution's support:
+    /// the solve then repairs any infeasibility by its phase 1. Returns how many of the variables became basic.
+    /// </summary>
+    public int Crash(IEnumerable<int> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        foreach (var c in _columns)
+        {
+            if (c.State == Basic)
+            {
+                PlaceAtBound(c);
+            }
+        }
+
+        StartFromSlackBasis();
+        var m = RowCount;
+        var replaceable = Enumerable.Repeat(true, m).ToArray();
+        var alpha = new double[m];
+        var placed = 0;
+        foreach (var variable in variables)
+        {
+            var c = _columns[_variableColumn[variable]];
+            if (c.State == Basic || c.Lower == c.Upper)
+            {
+                continue;
+            }
+
+            FtranColumn(c, alpha);
+            var position = -1;
+            var best = CrashPivotTolerance;
+            for (var r = 0; r < m; r++)
+            {
+                if (replaceable[r] && Math.Abs(alpha[r]) > best)
+                {
+                    best = Math.Abs(alpha[r]);
+                    position = r;
+                }
+            }
+
+            if (position < 0)
+            {
+                continue;
+            }
+
+            Pivot(alpha, position);
+            replaceable[position] = false;
+            PlaceAtBound(_columns[_head[position]]);
+            _head[position] = _variableColumn[variable];
+            c.Position = position;
+            c.State = Basic;
+            placed++;
+        }
+
+        _pivotsSinceRefactor = 0;
+        return placed;
     }
 
     public LpStatus Solve(CancellationToken cancellationToken = default) => Solve(int.MaxValue, cancellationToken);

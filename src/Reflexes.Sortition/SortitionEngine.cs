@@ -94,10 +94,14 @@ public static class SortitionEngine
             var relaxedStart = options.Clock.GetTimestamp();
             var relaxed = new RelaxedLeximin(model, selectable).Solve(cancellationToken);
             var relaxedTime = options.Clock.GetElapsedTime(relaxedStart);
+            var searchStart = options.Clock.GetTimestamp();
+            var search = new ResidualPanelSearch(model, pricer, selectable, relaxed);
+            var seeds = search.Search(initialPanels, cancellationToken);
+            var searchTime = options.Clock.GetElapsedTime(searchStart);
             var certifier = new LeximinSolver(model, pricer, selectable, relaxed);
-            var reached = certifier.Solve(initialPanels, stopAfterFirstStage: true, cancellationToken);
+            var reached = certifier.Solve(seeds, stopAfterFirstStage: true, cancellationToken, crash: search.Supported);
             var deviation = Enumerable.Range(0, model.TypeCount).Where(t => selectable[t]).Select(t => Math.Abs(reached.TypeProbabilities[t] - relaxed[t])).DefaultIfEmpty(0).Max();
-            prelude = string.Create(CultureInfo.InvariantCulture, $"relaxed leximin {relaxedTime.TotalSeconds:F2} s, reached {certifier.Z:F9} of it (largest deviation {deviation:E1}; {reached.Timing})");
+            prelude = string.Create(CultureInfo.InvariantCulture, $"relaxed leximin {relaxedTime.TotalSeconds:F2} s, residual search {searchTime.TotalSeconds:F2} s ({search.Timing}), reached {certifier.Z:F9} of it (largest deviation {deviation:E1}; {reached.Timing})");
             if (certifier.Z >= 1 - RelaxationReachedTolerance && deviation <= RelaxationReachedTolerance)
             {
                 return (reached, "relaxation reached: " + prelude);

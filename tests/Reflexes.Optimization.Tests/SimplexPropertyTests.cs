@@ -47,6 +47,38 @@ public sealed class SimplexPropertyTests
         stopped.Objective.ShouldBe(whole.Objective, 1e-7);
     }
 
+    [Property(MaxTest = 300)]
+    public void A_solve_from_a_crashed_basis_reaches_the_same_optimum_with_a_valid_certificate(int seed)
+    {
+        var (model, point) = RandomFeasible(seed);
+        var cold = model.Build();
+        var crashed = model.Build(new SimplexOptions { RefactorInterval = 3, SteepestEdgeCandidates = 3 });
+        var random = new Random(seed);
+        var chosen = Enumerable.Range(0, model.Variables.Count).Where(_ => random.Next(3) > 0).OrderBy(_ => random.Next()).ToArray();
+
+        cold.Solve().ShouldBe(LpStatus.Optimal);
+        crashed.Crash(chosen).ShouldBeLessThanOrEqualTo(Math.Min(chosen.Length, model.Rows.Count));
+        crashed.Solve().ShouldBe(LpStatus.Optimal);
+        model.CheckOptimalityCertificate(crashed, 1e-7);
+        crashed.Objective.ShouldBe(cold.Objective, 1e-7);
+        crashed.Objective.ShouldBeLessThanOrEqualTo(model.Cost(point) + 1e-7);
+    }
+
+    [Fact]
+    public void A_crash_after_a_solve_discards_the_old_basis_and_still_reaches_the_optimum()
+    {
+        var (model, _) = RandomFeasible(7);
+        var lp = model.Build();
+        lp.Solve().ShouldBe(LpStatus.Optimal);
+        var optimum = lp.Objective;
+
+        lp.Crash([.. Enumerable.Range(0, model.Variables.Count).Reverse()]);
+        lp.Solve().ShouldBe(LpStatus.Optimal);
+
+        lp.Objective.ShouldBe(optimum, 1e-7);
+        model.CheckOptimalityCertificate(lp, 1e-7);
+    }
+
     /// <summary>A random program with a point inside its bounds that satisfies every row, so it is feasible.</summary>
     private static (TestModel Model, double[] Point) RandomFeasible(int seed)
     {

@@ -54,7 +54,7 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Every panel generated so far (with or without probability).</summary>
     public IReadOnlyList<int[]> Panels => _panels;
 
-    public TypeDistribution Solve(IEnumerable<int[]> initialPanels, bool stopAfterFirstStage, CancellationToken cancellationToken)
+    public TypeDistribution Solve(IEnumerable<int[]> initialPanels, bool stopAfterFirstStage, CancellationToken cancellationToken, int crash = 0)
     {
         var types = model.TypeCount;
         _minRow = new int[types];
@@ -75,6 +75,12 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
         foreach (var panel in initialPanels)
         {
             AddPanel(panel);
+        }
+
+        if (crash > 0)
+        {
+            // Warm start from an approximate lottery: λ and its heaviest panels first (ADR 0207).
+            _master.Crash([_z, .. _panelVariables.Take(crash)]);
         }
 
         var fixedValue = new double?[types];
