@@ -33,6 +33,9 @@ internal sealed class RoundTrips : DbCommandInterceptor, IDbTransactionIntercept
         public void Dispose() => Current.Value = previous;
     }
 
+    /// <summary>Forgets what was counted so far (after the warm-up).</summary>
+    public void Reset() => _counts.Clear();
+
     /// <summary>Commands and commits counted in a step.</summary>
     public (long Commands, long Commits) Of(string step) => _counts.TryGetValue(step, out var c) ? (Interlocked.Read(ref c[0]), Interlocked.Read(ref c[1])) : (0, 0);
 

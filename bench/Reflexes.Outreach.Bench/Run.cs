@@ -25,6 +25,7 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
     private readonly ConcurrentDictionary<string, DateTime> _abandoned = new();
     private readonly ConcurrentBag<double> _latencies = [];
     private readonly ConcurrentBag<double> _recordLatencies = [];
+    private readonly ConcurrentBag<(double At, double Ms)> _timeline = [];
     private readonly Stopwatch _clock = new();
     private long _claims;
     private long _claimsBeforeKill;
@@ -35,6 +36,7 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
     private long _doubles;
     private long _killedClaims;
     private double _killedAt = double.NaN;
+    private volatile bool _killing;
 
     public async Task<Report> ExecuteAsync()
     {
@@ -50,6 +52,7 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
             await Task.Delay(TimeSpan.FromSeconds(options.KillAfter));
             _claimsBeforeKill = Interlocked.Read(ref _claims);
             _killedAt = _clock.Elapsed.TotalSeconds;
+            _killing = true;
             await kill.CancelAsync();
             var killed = Enumerable.Range(0, options.Callers).Where(i => i % 2 == 1).ToList();
             await Task.WhenAll(killed.Select(i => callers[i]));
@@ -65,7 +68,7 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
         await Task.WhenAll(callers);
         var seconds = _clock.Elapsed.TotalSeconds;
         return new Report(options, seconds, stopped, _killedAt, _claims, _claimsBeforeKill, _recorded, _late, _referrals, _empty, _doubles, _killedClaims,
-            _abandoned.Count, [.. _latencies], [.. _recordLatencies]);
+            _abandoned.Count, [.. _latencies], [.. _recordLatencies], [.. _timeline]);
     }
 
     private async Task CallerAsync(int index, bool onSecond, CancellationToken stop)
@@ -89,7 +92,9 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
                 next = await scope.ServiceProvider.GetRequiredService<CallDesk>().NextAsync(campaignId, user, CancellationToken.None);
             }
 
-            _latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            var claimMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            _latencies.Add(claimMs);
+            _timeline.Add((_clock.Elapsed.TotalSeconds, claimMs));
             if (next.Kind != CallDesk.NextKind.Handed || next.Sheet is not { } sheet)
             {
                 Interlocked.Increment(ref _empty);
@@ -110,7 +115,8 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
                 await Task.Delay(options.CallMs / 2 + random.Next(options.CallMs + 1), CancellationToken.None);
             }
 
-            if (stop.IsCancellationRequested && onSecond)
+            // Only the instance stop abandons calls; at the end of a run (or of the warm-up) every caller records its outcome.
+            if (_killing && onSecond && stop.IsCancellationRequested)
             {
                 // The caller vanishes with the person reserved: released only by the timeout.
                 _abandoned[sheet.Phone] = sheet.ReservedUntilUtc;
@@ -169,7 +175,7 @@ internal sealed class Run(Options options, Guid campaignId, IReadOnlyList<WebApp
 
 internal sealed record Report(
     Options Options, double Seconds, bool Stopped, double KilledAt, long Claims, long ClaimsBeforeKill, long Recorded, long Late, long Referrals, long Empty,
-    long DoubleHandOuts, long KilledClaims, int Abandoned, double[] Latencies, double[] RecordLatencies)
+    long DoubleHandOuts, long KilledClaims, int Abandoned, double[] Latencies, double[] RecordLatencies, (double At, double Ms)[] Timeline)
 {
     /// <summary>Claims per second 300 callers would make if claims and outcomes took no time: callers / mean call duration.</summary>
     public double Offered => Options.CallMs == 0 ? double.PositiveInfinity : Options.Callers * 1000.0 / Options.CallMs;
@@ -226,7 +232,7 @@ internal sealed record Report(
             ("calls left open in the database", checks.OpenCalls.ToString("N0", inv)),
             ("reservations timed out, claimable again at the end", checks.Released.ToString("N0", inv)),
             ("referrals filed", $"{Referrals} (database: {checks.Referrals})"),
-            ("claim audit entries (in the log + still pending)", string.Create(inv, $"{checks.AuditEntries + checks.PendingAuditEntries:N0} ({checks.AuditEntries:N0} + {checks.PendingAuditEntries:N0})")),
+            ("claim audit entries (in the log + still pending)", string.Create(inv, $"{checks.AuditEntries + checks.PendingAuditEntries:N0} ({checks.AuditEntries:N0} + {checks.PendingAuditEntries:N0}), for {Claims + checks.WarmUpClaims:N0} claims with the warm-up's {checks.WarmUpClaims:N0}")),
             ("double hand-outs seen by callers (must be 0)", DoubleHandOuts.ToString(inv)),
             ("overlapping hand-outs in the database (must be 0)", checks.Overlaps.ToString(inv)),
         };
@@ -236,6 +242,17 @@ internal sealed record Report(
             Console.WriteLine(label.PadRight(width) + " | " + value);
         }
 
+        // Where in the run the slow claims are: warm-up, the instance stop, or all along.
+        Console.WriteLine();
+        Console.WriteLine("seconds  | claims/s | claim p50 / p95 / p99 (ms)");
+        const int Window = 5;
+        foreach (var window in Timeline.GroupBy(t => (int)(t.At / Window)).OrderBy(g => g.Key))
+        {
+            var values = window.Select(t => t.Ms).ToArray();
+            Console.WriteLine(string.Create(inv, $"{window.Key * Window,3}–{(window.Key + 1) * Window,-3} | {values.Length / (double)Window,8:F1} | {Ms(values)}"));
+        }
+
+        Console.WriteLine();
         if (Options.CallMs > 0)
         {
             var met = Claims / Seconds >= 500 && P(Latencies, 0.95) < 50;
