@@ -7,17 +7,13 @@ using Reflexes.Web.Modules.Reserve.Domain;
 using Reflexes.Web.Modules.Territory.DemoSeed;
 using Reflexes.Web.Tests.Fixtures;
 
+using static Reflexes.Web.Tests.Reserve.ReserveDates;
+
 namespace Reflexes.Web.Tests.Reserve;
 
 /// <summary>Crisis mode changes the computed plan (docs/adr/0320): normal missions are postponed; once per database.</summary>
 public abstract class CrisisPlanningTests(AppFixture fixture)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    private static readonly DateOnly NextMonday = Today.AddDays(((int)DayOfWeek.Monday - (int)Today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [SkippableFact]
     public async Task In_crisis_mode_the_plan_drops_normal_missions_and_keeps_the_essential_and_important_coverage()
     {

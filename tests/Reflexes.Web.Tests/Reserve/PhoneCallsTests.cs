@@ -6,17 +6,13 @@ using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.Reserve.Domain;
 using Reflexes.Web.Tests.Fixtures;
 
+using static Reflexes.Web.Tests.Reserve.ReserveDates;
+
 namespace Reflexes.Web.Tests.Reserve;
 
 /// <summary>Volunteers without an account are called by the coordination unit, which records their answer (docs/adr/0327); once per database.</summary>
 public abstract class PhoneCallsTests(AppFixture fixture)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    private static readonly DateOnly NextMonday = Today.AddDays(((int)DayOfWeek.Monday - (int)Today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [SkippableFact]
     public async Task After_publishing_the_coordinator_calls_volunteers_without_an_account_and_records_their_answers()
     {

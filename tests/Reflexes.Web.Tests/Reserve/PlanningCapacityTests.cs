@@ -7,17 +7,13 @@ using Reflexes.Web.Modules.Reserve.Domain;
 using Reflexes.Web.Modules.Territory.DemoSeed;
 using Reflexes.Web.Tests.Fixtures;
 
+using static Reflexes.Web.Tests.Reserve.ReserveDates;
+
 namespace Reflexes.Web.Tests.Reserve;
 
 /// <summary>The planning board's capacity figure and the engine input use an agent's binding limit (docs/adr/0321); once per database.</summary>
 public abstract class PlanningCapacityTests(AppFixture fixture)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    private static readonly DateOnly NextMonday = Today.AddDays(((int)DayOfWeek.Monday - (int)Today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [SkippableFact]
     public async Task When_the_yearly_quota_binds_the_board_shows_it_and_the_engine_proposes_no_more()
     {

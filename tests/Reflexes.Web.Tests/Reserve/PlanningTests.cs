@@ -7,17 +7,13 @@ using Reflexes.Web.Modules.Reserve.Domain;
 using Reflexes.Web.Modules.Territory.DemoSeed;
 using Reflexes.Web.Tests.Fixtures;
 
+using static Reflexes.Web.Tests.Reserve.ReserveDates;
+
 namespace Reflexes.Web.Tests.Reserve;
 
 /// <summary>The planning board with the demo reserve: run, publish, accept, hand changes, re-plan; once per database.</summary>
 public abstract class PlanningTests(AppFixture fixture)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    private static readonly DateOnly NextMonday = Today.AddDays(((int)DayOfWeek.Monday - (int)Today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [SkippableFact]
     public async Task A_coordinator_plans_the_week_publishes_and_the_volunteer_accepts_then_a_re_plan_keeps_her()
     {

@@ -6,18 +6,14 @@ using Reflexes.Web.Modules.Access.Domain;
 using Reflexes.Web.Modules.Territory.DemoSeed;
 using Reflexes.Web.Tests.Fixtures;
 
+using static Reflexes.Web.Tests.Reserve.ReserveDates;
+
 namespace Reflexes.Web.Tests.Reserve;
 
 /// <summary>The coordinators' volunteers list: filters, pages, CSV export journaled (docs/adr/0326); once per database.</summary>
 public abstract class VolunteerListTests(AppFixture fixture)
 {
     private const string List = "/reserve/volunteers";
-
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-
-    private static DateOnly Next(DayOfWeek day) => Today.AddDays(((int)day - (int)Today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [SkippableFact]
     public async Task Each_filter_narrows_the_list_and_bad_filters_are_reported_on_their_field()
