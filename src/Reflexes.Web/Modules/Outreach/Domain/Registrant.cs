@@ -74,6 +74,9 @@ public sealed class Registrant : IResidentData
     }
 
     /// <summary>The person (or an agent for them) corrects the registration.</summary>
+    /// <summary>The registration's current details, as a correction or a merge starts from them.</summary>
+    public RegistrantDetails Details() => new(FirstName, LastName, BirthDate, Address, NeighbourhoodId, Phone, OtherPhone, AlertContact, Ground);
+
     public void Correct(RegistrantDetails details, DateTime nowUtc)
     {
         if (details.Validate(DateOnly.FromDateTime(nowUtc)).Count > 0)

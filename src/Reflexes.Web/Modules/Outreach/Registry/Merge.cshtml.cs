@@ -27,8 +27,6 @@ public sealed class MergeModel(RegistryDesk desk) : PageModel
 
     public FormErrors Errors { get; } = new();
 
-    public static RegistrantDetails Of(Registrant r) => new(r.FirstName, r.LastName, r.BirthDate, r.Address, r.NeighbourhoodId, r.Phone, r.OtherPhone, r.AlertContact, r.Ground);
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

@@ -306,8 +306,7 @@ public sealed class RegistryDesk(ReflexesDbContext db, PersonalDataAccess access
         Registrant survivor, RegistrantDetails absorbed, IReadOnlyDictionary<string, string> choices, string kept, string absorbedLabel,
         RegistrantImportBatch? batch, string agentUserId, CancellationToken ct)
     {
-        var current = new RegistrantDetails(survivor.FirstName, survivor.LastName, survivor.BirthDate, survivor.Address, survivor.NeighbourhoodId,
-            survivor.Phone, survivor.OtherPhone, survivor.AlertContact, survivor.Ground);
+        var current = survivor.Details();
         var merged = RegistrantMerging.Combine(current, absorbed, choices);
         var now = clock.GetUtcNow().UtcDateTime;
         if (merged.Details.Validate(DateOnly.FromDateTime(now)).Count > 0)
@@ -362,7 +361,7 @@ public sealed class RegistryDesk(ReflexesDbContext db, PersonalDataAccess access
 
         var agentId = agent.FindFirstValue(ClaimTypes.NameIdentifier)!;
         await using var transaction = await OwnedTransaction.BeginAsync(db, ct);
-        var absorbed = new RegistrantDetails(other.FirstName, other.LastName, other.BirthDate, other.Address, other.NeighbourhoodId, other.Phone, other.OtherPhone, other.AlertContact, other.Ground);
+        var absorbed = other.Details();
         if (!await MergeIntoAsync(kept, absorbed, choices, Label(kept), Label(other), null, agentId, ct))
         {
             return RegisterMergeResult.Invalid;
