@@ -17,12 +17,15 @@ namespace Reflexes.Web.Tests.Outreach;
 /// <summary>Two registrations of the same person merged from the register, through the pages, once per database.</summary>
 public abstract class RegistryMergeTests(AppFixture fixture)
 {
-    private async Task<Registrant> RegisterAsync(string first, string last, string phone, params string[] purposes)
+    private Task<Registrant> RegisterAsync(string first, string last, string phone, params string[] purposes) =>
+        RegisterAsync(first, last, phone, new DateOnly(1937, 2, 14), EligibilityGround.Age65Plus, purposes);
+
+    private async Task<Registrant> RegisterAsync(string first, string last, string phone, DateOnly birth, EligibilityGround ground, params string[] purposes)
     {
         var app = await fixture.AppAsync();
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<RegistryDesk>().RegisterAsync(
-            new RegistrantDetails(first, last, new DateOnly(1937, 2, 14), "4 impasse des Tanneurs", null, phone, null, null, EligibilityGround.Age65Plus),
+            new RegistrantDetails(first, last, birth, "4 impasse des Tanneurs", null, phone, null, null, ground),
             RegisteredBy.Self, null, ConsentChannel.Phone, purposes, "agent-1", default);
     }
 
@@ -115,6 +118,29 @@ public abstract class RegistryMergeTests(AppFixture fixture)
         WebUtility.HtmlDecode(await inCall.Content.ReadAsStringAsync()).ShouldContain("Un appelant est en ligne avec l’autre inscription");
         using var check = app.Services.CreateScope();
         (await check.ServiceProvider.GetRequiredService<ReflexesDbContext>().Registrants.AnyAsync(r => r.Id == back.Id)).ShouldBeTrue();
+    }
+
+    [SkippableFact]
+    public async Task A_choice_of_fields_that_makes_an_invalid_registration_changes_nothing_and_says_why()
+    {
+        var app = await fixture.AppAsync();
+        var kept = await RegisterAsync("Léon", "Perrier", "04 78 81 82 83", new DateOnly(1938, 6, 1), EligibilityGround.Age65Plus, RegistryDesk.Purpose);
+        var other = await RegisterAsync("Léon", "Perrier", "04 78 81 82 84", new DateOnly(1985, 6, 1), EligibilityGround.Disability, RegistryDesk.Purpose);
+        var agent = app.CreateBrowserLikeClient();
+        await agent.SignInAsync(Demo.Email(Roles.Agent), Demo.Password);
+        var page = "/outreach/registry/" + kept.Id + "/merge";
+
+        // The other record's birth date with this record's "65 and over": a man of 41 registered for his age.
+        var refused = await agent.PostFormAsync(page + "?OtherId=" + other.Id,
+            [new("OtherId", other.Id.ToString()), new("Choice[BirthDate]", "absorbed"), new("Choice[Ground]", "kept")], page);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).ShouldContain("Les valeurs choisies ne forment pas une inscription valable");
+        using var check = app.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<ReflexesDbContext>();
+        (await db.Registrants.AnyAsync(r => r.Id == other.Id)).ShouldBeTrue();
+        (await db.Registrants.Where(r => r.Id == kept.Id).Select(r => r.BirthDate).SingleAsync()).ShouldBe(new DateOnly(1938, 6, 1));
+        (await db.RegistrantMerges.AnyAsync(m => m.RegistrantId == kept.Id)).ShouldBeFalse();
     }
 }
 
