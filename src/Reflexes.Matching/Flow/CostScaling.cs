@@ -12,7 +12,6 @@ internal sealed class CostScaling
     // A global price update after this many relabels per node.
     private const int UpdateFactor = 2;
 
-
     private readonly FlowGraph _g;
     private readonly int[] _end;
     private readonly IArcPricer? _pricer;
@@ -25,12 +24,16 @@ internal sealed class CostScaling
     private readonly int[] _bucketHead;
     private readonly int[] _bucketNext;
     private readonly int[] _bucketPrevious;
+    private readonly int _gatheredFrom;
+    private readonly int[] _residualEnd;
+    private readonly int[] _unitFrom;
     private int _queueHead;
     private int _queueCount;
     private long _relabelsSinceUpdate;
 
-    private CostScaling(FlowGraph g, int[]? end, IArcPricer? pricer)
+    private CostScaling(FlowGraph g, int[]? end, IArcPricer? pricer, (int From, int To) gathered, int[]? unitFrom)
     {
+        _unitFrom = unitFrom ?? g.First[1..];
         _g = g;
         _end = end ?? g.First[1..];
         _pricer = pricer;
@@ -43,10 +46,24 @@ internal sealed class CostScaling
         _bucketHead = new int[g.NodeCount + 1];
         _bucketNext = new int[g.NodeCount];
         _bucketPrevious = new int[g.NodeCount];
+        _gatheredFrom = gathered.From;
+        _residualEnd = new int[Math.Max(0, gathered.To - gathered.From)];
+        for (var u = gathered.From; u < gathered.To; u++)
+        {
+            var first = g.First[u];
+            var last = g.First[u + 1];
+            _residualEnd[u - _gatheredFrom] = Math.Min(first + 1, last);
+            for (var b = first + 1; b < last; b++)
+            {
+                if (g.Arcs[b].Residual > 0)
+                {
+                    MoveIn(u, b);
+                }
+            }
+        }
     }
 
     public long GlobalUpdates { get; private set; }
-
 
     public long Relabels { get; private set; }
 
@@ -58,16 +75,22 @@ internal sealed class CostScaling
     /// <summary>The factor costs are multiplied by (nodes + 1).</summary>
     public long Scale => _scale;
 
-    public static CostScaling Minimise(FlowGraph g, CancellationToken cancellationToken) => Minimise(g, null, null, cancellationToken);
+    public static CostScaling Minimise(FlowGraph g, CancellationToken cancellationToken) => Minimise(g, null, null, (0, 0), null, cancellationToken);
 
     /// <summary>
     /// Minimises on the active arcs only: those of node u are <c>First[u]..end[u]-1</c>. At the end of each scaling
     /// phase the pricer looks at the other arcs; it activates and saturates (<see cref="Saturate"/>) those that are not
     /// epsilon-optimal, and the phase goes on until it finds none. So each phase ends epsilon-optimal on every arc.
     /// </summary>
-    public static CostScaling Minimise(FlowGraph g, int[]? end, IArcPricer? pricer, CancellationToken cancellationToken)
+    /// <param name="gathered">
+    /// Nodes <c>From..To-1</c> have many arcs of which few carry residual capacity at any time (a slot: one arc to
+    /// its class, then the reverse arcs of the volunteer×half-days that may fill it, residual only while they do).
+    /// Past its first arc, which stays in place, such a node keeps its residual arcs at the front of its adjacency,
+    /// so pushes and relabels scan those only; the backward search of global updates still sees all of them.
+    /// </param>
+    public static CostScaling Minimise(FlowGraph g, int[]? end, IArcPricer? pricer, (int From, int To) gathered, int[]? unitFrom, CancellationToken cancellationToken)
     {
-        var solver = new CostScaling(g, end, pricer);
+        var solver = new CostScaling(g, end, pricer, gathered, unitFrom);
         solver.Run(cancellationToken);
         return solver;
     }
@@ -84,7 +107,15 @@ internal sealed class CostScaling
 
         var head = arcs[position].Head;
         arcs[position].Residual = 0;
-        arcs[_g.Reverse[position]].Residual += r;
+        var back = _g.Reverse[position];
+        var backBefore = arcs[back].Residual;
+        arcs[back].Residual = backBefore + r;
+        if (backBefore == 0)
+        {
+            Gain(head, back);
+        }
+
+        Lose(tail, position);
         _excess[tail] -= r;
         var before = _excess[head];
         _excess[head] = before + r;
@@ -140,16 +171,32 @@ internal sealed class CostScaling
         for (var u = 0; u < n; u++)
         {
             var pu = price[u];
-            for (var a = first[u]; a < end[u]; a++)
+            var a = first[u];
+            while (a < ScanEnd(u))
             {
                 var r = arcs[a].Residual;
                 if (r > 0 && (arcs[a].Cost * scale) + pu - price[arcs[a].Head] < 0)
                 {
+                    var head = arcs[a].Head;
+                    var back = reverse[a];
+                    var backBefore = arcs[back].Residual;
                     arcs[a].Residual = 0;
-                    arcs[reverse[a]].Residual += r;
+                    arcs[back].Residual = backBefore + r;
                     excess[u] -= r;
-                    excess[arcs[a].Head] += r;
+                    excess[head] += r;
+                    if (backBefore == 0)
+                    {
+                        Gain(head, back);
+                    }
+
+                    // A gathered node's arc that lost its residual capacity leaves the front: look at the one that took its place.
+                    if (Lose(u, a))
+                    {
+                        continue;
+                    }
                 }
+
+                a++;
             }
         }
 
@@ -197,6 +244,59 @@ internal sealed class CostScaling
     /// <summary>How many times a phase had to go on after the pricer activated arcs.</summary>
     public long PricedIn { get; private set; }
 
+    /// <summary>Where the scan of u's residual arcs can stop: the end of its gathered residual arcs, or of its active arcs.</summary>
+    private int ScanEnd(int u) => (uint)(u - _gatheredFrom) < (uint)_residualEnd.Length ? _residualEnd[u - _gatheredFrom] : _end[u];
+
+    /// <summary>The arc at position b of node u just got residual capacity: a gathered node brings it to the front.</summary>
+    private void Gain(int u, int b)
+    {
+        if ((uint)(u - _gatheredFrom) < (uint)_residualEnd.Length && b >= _residualEnd[u - _gatheredFrom])
+        {
+            MoveIn(u, b);
+        }
+    }
+
+    /// <summary>The arc at position a of node u lost its residual capacity: a gathered node moves it behind the front. True if it moved.</summary>
+    private bool Lose(int u, int a)
+    {
+        var i = u - _gatheredFrom;
+        if ((uint)i >= (uint)_residualEnd.Length || a == _g.First[u] || a >= _residualEnd[i])
+        {
+            return false;
+        }
+
+        var last = --_residualEnd[i];
+        if (a != last)
+        {
+            Swap(a, last);
+        }
+
+        return true;
+    }
+
+    private void MoveIn(int u, int b)
+    {
+        var target = _residualEnd[u - _gatheredFrom]++;
+        if (b != target)
+        {
+            Swap(b, target);
+        }
+    }
+
+    /// <summary>Exchanges two residual positions of the same node, keeping the reverse links right.</summary>
+    private void Swap(int x, int y)
+    {
+        var arcs = _g.Arcs;
+        var reverse = _g.Reverse;
+        (arcs[x], arcs[y]) = (arcs[y], arcs[x]);
+        var rx = reverse[x];
+        var ry = reverse[y];
+        reverse[x] = ry;
+        reverse[y] = rx;
+        reverse[rx] = y;
+        reverse[ry] = x;
+    }
+
     private void Enqueue(int u)
     {
         var tail = _queueHead + _queueCount;
@@ -217,11 +317,11 @@ internal sealed class CostScaling
         var price = _price;
         var excess = _excess;
         var scale = _scale;
-        var end = _end[u];
         while (excess[u] > 0)
         {
             var pu = price[u];
             var a = _current[u];
+            var end = ScanEnd(u);
             while (a < end && (arcs[a].Residual == 0 || (arcs[a].Cost * scale) + pu - price[arcs[a].Head] >= 0))
             {
                 a++;
@@ -243,8 +343,20 @@ internal sealed class CostScaling
             }
 
             var delta = Math.Min(excess[u], arcs[a].Residual);
+            var back = reverse[a];
+            var backBefore = arcs[back].Residual;
             arcs[a].Residual -= delta;
-            arcs[reverse[a]].Residual += delta;
+            arcs[back].Residual = backBefore + delta;
+            if (backBefore == 0)
+            {
+                Gain(v, back);
+            }
+
+            if (arcs[a].Residual == 0)
+            {
+                Lose(u, a);
+            }
+
             excess[u] -= delta;
             var before = excess[v];
             excess[v] = before + delta;
@@ -262,7 +374,7 @@ internal sealed class CostScaling
         var arcs = _g.Arcs;
         var price = _price;
         var pv = price[v];
-        var end = _end[v];
+        var end = ScanEnd(v);
         for (var a = _current[v]; a < end; a++)
         {
             if (arcs[a].Residual > 0 && (arcs[a].Cost * _scale) + pv - price[arcs[a].Head] < 0)
@@ -283,7 +395,7 @@ internal sealed class CostScaling
         var arcs = _g.Arcs;
         var price = _price;
         var best = long.MinValue;
-        var end = _end[u];
+        var end = ScanEnd(u);
         for (var b = first[u]; b < end; b++)
         {
             if (arcs[b].Residual > 0)
@@ -366,17 +478,19 @@ internal sealed class CostScaling
                 remaining -= Math.Max(0, excess[u]);
                 var pu = price[u];
                 var end = _end[u];
+                var unit = _unitFrom[u];
                 for (var b = first[u]; b < end; b++)
                 {
-                    var back = reverse[b];
-                    if (arcs[back].Residual == 0)
+                    // The arc into u is residual if its reverse here is not: for a unit arc that needs no look-up.
+                    if (b >= unit ? arcs[b].Residual != 0 : arcs[reverse[b]].Residual == 0)
                     {
                         continue;
                     }
 
                     var v = arcs[b].Head;
                     var rv = rank[v];
-                    if (rv <= r || next[v] == finished)
+                    // A finished node has a rank of at most r.
+                    if (rv <= r)
                     {
                         continue;
                     }

@@ -11,6 +11,7 @@ internal sealed class FlowGraphBuilder
     private readonly List<int[]> _heads = [];
     private readonly List<int[]> _capacities = [];
     private readonly List<long[]> _costs = [];
+    private readonly List<ulong[]> _late = [];
 
     public int NodeCount { get; private set; }
 
@@ -25,7 +26,11 @@ internal sealed class FlowGraphBuilder
         return first;
     }
 
-    public int AddArc(int tail, int head, int capacity, long cost)
+    /// <summary>
+    /// Adds an arc; its reverse goes among the head's entries in the order arcs are added, or, when
+    /// <paramref name="lateAtHead"/>, after every entry of the head that is not late.
+    /// </summary>
+    public int AddArc(int tail, int head, int capacity, long cost, bool lateAtHead = false)
     {
         if ((ArcCount & BlockMask) == 0)
         {
@@ -33,10 +38,16 @@ internal sealed class FlowGraphBuilder
             _heads.Add(new int[BlockSize]);
             _capacities.Add(new int[BlockSize]);
             _costs.Add(new long[BlockSize]);
+            _late.Add(new ulong[BlockSize / 64]);
         }
 
         var block = ArcCount >> BlockBits;
         var offset = ArcCount & BlockMask;
+        if (lateAtHead)
+        {
+            _late[block][offset >> 6] |= 1UL << (offset & 63);
+        }
+
         _tails[block][offset] = tail;
         _heads[block][offset] = head;
         _capacities[block][offset] = capacity;
@@ -62,8 +73,19 @@ internal sealed class FlowGraphBuilder
             first[u + 1] += first[u];
         }
 
+        // Late reverse entries fill the end of their head's entries, the others the start.
         var next = new int[n];
         Array.Copy(first, next, n);
+        var nextLate = new int[n];
+        Array.Copy(first, 1, nextLate, 0, n);
+        for (var i = 0; i < m; i++)
+        {
+            if (IsLate(i))
+            {
+                nextLate[_heads[i >> BlockBits][i & BlockMask]]--;
+            }
+        }
+
         var arcs = new ResidualArc[2 * m];
         var reverse = new int[2 * m];
         var forward = new int[m];
@@ -74,7 +96,7 @@ internal sealed class FlowGraphBuilder
             var t = _tails[block][offset];
             var h = _heads[block][offset];
             var a = next[t]++;
-            var b = next[h]++;
+            var b = IsLate(i) ? nextLate[h]++ : next[h]++;
             var cost = _costs[block][offset];
             arcs[a] = new ResidualArc { Head = h, Residual = _capacities[block][offset], Cost = cost };
             arcs[b] = new ResidualArc { Head = t, Residual = 0, Cost = -cost };
@@ -87,6 +109,9 @@ internal sealed class FlowGraphBuilder
         _heads.Clear();
         _capacities.Clear();
         _costs.Clear();
+        _late.Clear();
         return new FlowGraph(n, first, arcs, reverse, forward);
     }
+
+    private bool IsLate(int arc) => (_late[arc >> BlockBits][(arc & BlockMask) >> 6] & (1UL << (arc & 63))) != 0;
 }

@@ -2,24 +2,29 @@ namespace Reflexes.Matching.Flow;
 
 /// <summary>
 /// Dinic's blocking-flow maximum flow on the residual network, augmenting on top of whatever flow it already carries.
-/// Iterative search: augmenting paths in a matching network can be long.
+/// The level graph is built backwards, from the sink, and the search stops at the source's level: when a greedy
+/// start has already filled most of the network, only the neighbourhood of what is still open gets explored,
+/// instead of every arc on each round. The blocking flow is then found forwards from the source, along arcs that
+/// get one step closer to the sink. Iterative search: augmenting paths in a matching network can be long.
 /// </summary>
 internal static class MaxFlow
 {
+    private const int Unreached = -1;
+
     public static long Augment(FlowGraph g, int source, int sink, CancellationToken cancellationToken)
     {
         var n = g.NodeCount;
-        var level = new int[n];
+        var distance = new int[n];
         var current = new int[n];
         var queue = new int[n];
         var path = new int[n];
         var total = 0L;
-        while (Levels(g, source, sink, level, queue))
+        while (DistancesToSink(g, source, sink, distance, queue))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Array.Copy(g.First, current, n);
             long pushed;
-            while ((pushed = OnePath(g, source, sink, level, current, path)) > 0)
+            while ((pushed = OnePath(g, source, sink, distance, current, path)) > 0)
             {
                 total += pushed;
             }
@@ -28,39 +33,45 @@ internal static class MaxFlow
         return total;
     }
 
-    private static bool Levels(FlowGraph g, int source, int sink, int[] level, int[] queue)
+    /// <summary>
+    /// Breadth-first search backwards over residual arcs from the sink, up to the source's distance. Nodes farther
+    /// from the sink than the source, or not reached, keep <see cref="Unreached"/>.
+    /// </summary>
+    private static bool DistancesToSink(FlowGraph g, int source, int sink, int[] distance, int[] queue)
     {
-        Array.Fill(level, -1);
+        Array.Fill(distance, Unreached);
         var first = g.First;
         var arcs = g.Arcs;
-        level[source] = 0;
+        var reverse = g.Reverse;
+        distance[sink] = 0;
         var qh = 0;
         var qt = 0;
-        queue[qt++] = source;
+        queue[qt++] = sink;
         while (qh < qt)
         {
-            var u = queue[qh++];
-            if (u == sink)
+            var v = queue[qh++];
+            var next = distance[v] + 1;
+            if (distance[source] != Unreached && next > distance[source])
             {
-                continue;
+                break;
             }
 
-            var next = level[u] + 1;
-            for (var a = first[u]; a < first[u + 1]; a++)
+            // Arcs u→v with residual capacity are the reverses of v's entries.
+            for (var b = first[v]; b < first[v + 1]; b++)
             {
-                var v = arcs[a].Head;
-                if (arcs[a].Residual > 0 && level[v] < 0)
+                var u = arcs[b].Head;
+                if (distance[u] == Unreached && arcs[reverse[b]].Residual > 0)
                 {
-                    level[v] = next;
-                    queue[qt++] = v;
+                    distance[u] = next;
+                    queue[qt++] = u;
                 }
             }
         }
 
-        return level[sink] >= 0;
+        return distance[source] != Unreached;
     }
 
-    private static int OnePath(FlowGraph g, int source, int sink, int[] level, int[] current, int[] path)
+    private static int OnePath(FlowGraph g, int source, int sink, int[] distance, int[] current, int[] path)
     {
         var first = g.First;
         var arcs = g.Arcs;
@@ -87,8 +98,8 @@ internal static class MaxFlow
 
             var end = first[u + 1];
             var a = current[u];
-            var wanted = level[u] + 1;
-            while (a < end && (arcs[a].Residual == 0 || level[arcs[a].Head] != wanted))
+            var wanted = distance[u] - 1;
+            while (a < end && (arcs[a].Residual == 0 || distance[arcs[a].Head] != wanted))
             {
                 a++;
             }
@@ -102,7 +113,7 @@ internal static class MaxFlow
             }
 
             // Dead end: no blocking path goes through u any more.
-            level[u] = -1;
+            distance[u] = Unreached;
             if (depth == 0)
             {
                 return 0;

@@ -65,13 +65,28 @@ internal sealed class CoreArcs : IArcPricer
         }
 
         var core = new CoreArcs(g, end, [.. nodes]);
+        if (network.CoreArcsPerHalfDay != nearest)
+        {
+            throw new InvalidOperationException($"The network was laid out for a core of {network.CoreArcsPerHalfDay} arcs, not {nearest}.");
+        }
+
+        // The network was laid out for this core: each node's nearest arcs, and their reverse entries at the slots,
+        // already come first. Only arcs that carry flow beyond them need moving.
         foreach (var u in nodes)
         {
-            end[u] = first[u] + 1;
-            var last = first[u + 1];
-            for (var a = first[u] + 1; a < last; a++)
+            end[u] = Math.Min(first[u] + 1 + nearest, first[u + 1]);
+            for (var a = first[u] + 1; a < end[u]; a++)
             {
-                if (a - first[u] <= nearest || arcs[reverse[a]].Residual > 0)
+                end[arcs[a].Head]++;
+            }
+        }
+
+        foreach (var u in nodes)
+        {
+            var last = first[u + 1];
+            for (var a = end[u]; a < last; a++)
+            {
+                if (arcs[reverse[a]].Residual > 0)
                 {
                     core.Activate(u, a);
                 }

@@ -20,7 +20,7 @@ internal static class GreedyStart
             classArc[p] = g.ForwardPosition[network.ClassArcs[p]];
         }
 
-        for (var v = 0; v < network.Instance.Volunteers.Count; v++)
+        foreach (var v in network.LayoutOrder)
         {
             var start = network.HalfDayStart[v];
             if (start < 0)

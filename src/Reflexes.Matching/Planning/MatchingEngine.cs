@@ -35,7 +35,7 @@ public static class MatchingEngine
 
         var phases = new List<PhaseTiming>();
         var clock = new PhaseClock();
-        var network = MatchingNetwork.Build(instance, eligibility, confirmed, previous);
+        var network = MatchingNetwork.Build(instance, eligibility, confirmed, previous, options.CoreArcsPerHalfDay);
         phases.Add(clock.Lap("build", $"{network.Graph.NodeCount:N0} nodes, {network.Graph.ArcCount:N0} arcs"));
         var graph = network.Graph;
         if (network.MaxArcCost > CostScaling.MaxCost(graph.NodeCount))
@@ -61,15 +61,16 @@ public static class MatchingEngine
 
         // Levels 2 and 3: the cheapest flow with these numbers of places filled per priority.
         clock.Restart();
+        var slots = (MatchingNetwork.FirstSlotNode, MatchingNetwork.FirstSlotNode + instance.Slots.Count);
         if (options.CoreArcsPerHalfDay > 0)
         {
             var core = CoreArcs.Select(network, options.CoreArcsPerHalfDay);
-            var solver = CostScaling.Minimise(graph, core.End, core, cancellationToken);
+            var solver = CostScaling.Minimise(graph, core.End, core, slots, network.UnitArcsFrom(), cancellationToken);
             phases.Add(clock.Lap("cost scaling", $"{solver.Relabels:N0} relabels, {solver.Pushes:N0} pushes, {solver.GlobalUpdates:N0} global updates, {core.Scans} pricing scans, {core.Activated:N0} arcs priced in, {solver.PricedIn} resumed phases"));
         }
         else
         {
-            var solver = CostScaling.Minimise(graph, cancellationToken);
+            var solver = CostScaling.Minimise(graph, null, null, slots, network.UnitArcsFrom(), cancellationToken);
             phases.Add(clock.Lap("cost scaling", $"{solver.Relabels:N0} relabels, {solver.Pushes:N0} pushes, {solver.GlobalUpdates:N0} global updates"));
         }
 

@@ -45,6 +45,15 @@ internal sealed class MatchingNetwork
 
     public int[] HalfDayEnd { get; private set; } = [];
 
+    /// <summary>
+    /// The core size the network was laid out for: the first this many assignment arcs of each volunteer×half-day
+    /// have their reverse entries at the start of their slot's entries (0: no such layout).
+    /// </summary>
+    public int CoreArcsPerHalfDay { get; private set; }
+
+    /// <summary>Volunteers in the order their nodes are laid out (along a space-filling curve).</summary>
+    public int[] LayoutOrder { get; private set; } = [];
+
     /// <summary>Number of volunteer×half-day arcs into each slot.</summary>
     public int[] SlotArcCount { get; private set; } = [];
 
@@ -62,7 +71,8 @@ internal sealed class MatchingNetwork
         MatchingInstance instance,
         Eligibility eligibility,
         IReadOnlyList<(int Volunteer, int Slot)> confirmed,
-        HashSet<long> previous)
+        HashSet<long> previous,
+        int coreArcsPerHalfDay = 0)
     {
         var volunteers = instance.Volunteers;
         var slots = instance.Slots;
@@ -111,12 +121,16 @@ internal sealed class MatchingNetwork
 
         // The feasible slots of each free half-day of each volunteer, in parallel over chunks of volunteers, then
         // (in volunteer order, so the network does not depend on the number of threads) the nodes and arcs.
+        // Volunteers are laid out along a space-filling curve: those near one slot get nearby node numbers, which
+        // keeps the solvers' accesses to their prices and arcs close together in memory.
+        var order = SpatialOrder.Of(volunteers.Count, v => volunteers[v].Lat, v => volunteers[v].Lon);
         var chunks = new FeasibleArcs?[(volunteers.Count + ChunkSize - 1) / ChunkSize];
         Parallel.For(0, chunks.Length, c =>
         {
             var chunk = new FeasibleArcs(c * ChunkSize, Math.Min(volunteers.Count, (c + 1) * ChunkSize));
-            for (var v = chunk.FirstVolunteer; v < chunk.EndVolunteer; v++)
+            for (var i = chunk.FirstVolunteer; i < chunk.EndVolunteer; i++)
             {
+                var v = order[i];
                 chunk.Begin();
                 if (volunteers[v].MaxTotal - usedTotal[v] > 0)
                 {
@@ -130,13 +144,14 @@ internal sealed class MatchingNetwork
 
         var halfDayOfGroup = new List<HalfDay>();
         var groupStart = new List<int>();
-        for (var v = 0; v < volunteers.Count; v++)
+        for (var i = 0; i < volunteers.Count; i++)
         {
+            var v = order[i];
             var volunteer = volunteers[v];
             halfDayStart[v] = halfDayEnd[v] = -1;
-            var chunk = chunks[v / ChunkSize]!;
+            var chunk = chunks[i / ChunkSize]!;
             var totalCap = volunteer.MaxTotal - usedTotal[v];
-            var local = v - chunk.FirstVolunteer;
+            var local = i - chunk.FirstVolunteer;
             var arcSlot = chunk.Slot;
             var arcMeters = chunk.Meters;
             halfDayOfGroup.Clear();
@@ -149,7 +164,7 @@ internal sealed class MatchingNetwork
 
             if (local + 1 == chunk.EndVolunteer - chunk.FirstVolunteer)
             {
-                chunks[v / ChunkSize] = null; // consumed: its memory can go before the network is laid out
+                chunks[i / ChunkSize] = null; // consumed: its memory can go before the network is laid out
             }
 
             if (totalCap <= 0 || halfDayOfGroup.Count == 0)
@@ -191,7 +206,11 @@ internal sealed class MatchingNetwork
                         {
                             var s = arcSlot[a];
                             var kept = previous.Count > 0 && previous.Contains(PairKey(v, s, slots.Count)) ? 1 : 0;
-                            builder.AddArc(halfDayNode, SlotNode(s), 1, (arcMeters[a] * k) - kept);
+
+                            // Outside the core that cost scaling starts from (ADR 0304), the reverse entry goes to the
+                            // end of the slot's entries, so each slot's core entries come first without any swap.
+                            var late = coreArcsPerHalfDay > 0 && a - groupStart[h] >= coreArcsPerHalfDay;
+                            builder.AddArc(halfDayNode, SlotNode(s), 1, (arcMeters[a] * k) - kept, late);
                             slotArcs[s]++;
                             maxMeters = Math.Max(maxMeters, arcMeters[a]);
                         }
@@ -215,6 +234,8 @@ internal sealed class MatchingNetwork
             FlowBound = Math.Min(flowFromVolunteers, classPlaces.Sum()),
             HalfDayStart = halfDayStart,
             HalfDayEnd = halfDayEnd,
+            LayoutOrder = order,
+            CoreArcsPerHalfDay = coreArcsPerHalfDay,
             SlotArcCount = slotArcs,
             OpenPlaces = open,
             Confirmed = confirmed,
@@ -281,6 +302,36 @@ internal sealed class MatchingNetwork
         }
     }
 
+    /// <summary>
+    /// Where each node's unit arcs begin: from that position on, every residual arc of the node is one half of an
+    /// arc of capacity 1 (a volunteer×half-day's arcs, a slot's arcs after the one to its class), so the residual
+    /// capacity of its other half is 1 minus its own. Nodes without such arcs get the end of their adjacency.
+    /// </summary>
+    public int[] UnitArcsFrom()
+    {
+        var first = Graph.First;
+        var unitFrom = first[1..];
+        for (var s = 0; s < Instance.Slots.Count; s++)
+        {
+            var node = SlotNode(s);
+            unitFrom[node] = Math.Min(first[node] + 1, first[node + 1]);
+        }
+
+        for (var v = 0; v < HalfDayStart.Length; v++)
+        {
+            // The range also holds the volunteer's week nodes, whose arc to the volunteer is not a unit arc.
+            for (var node = HalfDayStart[v]; node >= 0 && node < HalfDayEnd[v]; node++)
+            {
+                if (first[node] + 1 < first[node + 1] && IsSlotNode(Graph.Arcs[first[node] + 1].Head))
+                {
+                    unitFrom[node] = first[node];
+                }
+            }
+        }
+
+        return unitFrom;
+    }
+
     public static long PairKey(int volunteer, int slot, int slotCount) => ((long)volunteer * slotCount) + slot;
 
     /// <summary>Weight per filled place in the single-objective network: larger than any secondary cost a plan can have.</summary>
@@ -319,7 +370,10 @@ internal sealed class MatchingNetwork
         return lo;
     }
 
-    /// <summary>The feasible arcs of a chunk of volunteers: groups per volunteer, arcs per group (a half-day).</summary>
+    /// <summary>
+    /// The feasible arcs of a chunk of volunteers (positions <c>FirstVolunteer..EndVolunteer-1</c> of the layout order):
+    /// groups per volunteer, arcs per group (a half-day).
+    /// </summary>
     private sealed class FeasibleArcs(int firstVolunteer, int endVolunteer)
     {
         public int FirstVolunteer { get; } = firstVolunteer;
