@@ -57,53 +57,102 @@ internal sealed class FlowGraphBuilder
 
     public void SetCapacity(int arc, int capacity) => _capacities[arc >> BlockBits][arc & BlockMask] = capacity;
 
+    /// <summary>
+    /// Lays out the residual network. The arcs are cut into consecutive parts placed in parallel: each part counts
+    /// its entries per node, so that it knows where its own entries go, and the layout is the one a single pass in
+    /// arc order would give, whatever the number of parts.
+    /// </summary>
     public FlowGraph Build()
     {
         var n = NodeCount;
         var m = ArcCount;
-        var first = new int[n + 1];
-        for (var i = 0; i < m; i++)
+        var parts = m < (1 << 16) ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var bounds = new int[parts + 1];
+        for (var p = 0; p <= parts; p++)
         {
-            first[_tails[i >> BlockBits][i & BlockMask] + 1]++;
-            first[_heads[i >> BlockBits][i & BlockMask] + 1]++;
+            bounds[p] = (int)((long)m * p / parts);
         }
 
+        // Per part and node: entries that keep arc order (forward ones and reverse ones that are not late), late ones.
+        var inOrder = new int[parts][];
+        var late = new int[parts][];
+        Parallel.For(0, parts, p =>
+        {
+            var ordered = new int[n];
+            var lateHere = new int[n];
+            for (var i = bounds[p]; i < bounds[p + 1]; i++)
+            {
+                ordered[_tails[i >> BlockBits][i & BlockMask]]++;
+                var h = _heads[i >> BlockBits][i & BlockMask];
+                if (IsLate(i))
+                {
+                    lateHere[h]++;
+                }
+                else
+                {
+                    ordered[h]++;
+                }
+            }
+
+            inOrder[p] = ordered;
+            late[p] = lateHere;
+        });
+
+        var first = new int[n + 1];
         for (var u = 0; u < n; u++)
         {
-            first[u + 1] += first[u];
+            var degree = 0;
+            for (var p = 0; p < parts; p++)
+            {
+                degree += inOrder[p][u] + late[p][u];
+            }
+
+            first[u + 1] = first[u] + degree;
         }
 
-        // Late reverse entries fill the end of their head's entries, the others the start.
-        var next = new int[n];
-        Array.Copy(first, next, n);
-        var nextLate = new int[n];
-        Array.Copy(first, 1, nextLate, 0, n);
-        for (var i = 0; i < m; i++)
+        // Turn the counts into each part's first position at each node: in-order entries from the start, late ones
+        // after all in-order entries of the node.
+        for (var u = 0; u < n; u++)
         {
-            if (IsLate(i))
+            var next = first[u];
+            for (var p = 0; p < parts; p++)
             {
-                nextLate[_heads[i >> BlockBits][i & BlockMask]]--;
+                var count = inOrder[p][u];
+                inOrder[p][u] = next;
+                next += count;
+            }
+
+            for (var p = 0; p < parts; p++)
+            {
+                var count = late[p][u];
+                late[p][u] = next;
+                next += count;
             }
         }
 
         var arcs = new ResidualArc[2 * m];
         var reverse = new int[2 * m];
         var forward = new int[m];
-        for (var i = 0; i < m; i++)
+        Parallel.For(0, parts, p =>
         {
-            var block = i >> BlockBits;
-            var offset = i & BlockMask;
-            var t = _tails[block][offset];
-            var h = _heads[block][offset];
-            var a = next[t]++;
-            var b = IsLate(i) ? nextLate[h]++ : next[h]++;
-            var cost = _costs[block][offset];
-            arcs[a] = new ResidualArc { Head = h, Residual = _capacities[block][offset], Cost = cost };
-            arcs[b] = new ResidualArc { Head = t, Residual = 0, Cost = -cost };
-            reverse[a] = b;
-            reverse[b] = a;
-            forward[i] = a;
-        }
+            var next = inOrder[p];
+            var nextLate = late[p];
+            for (var i = bounds[p]; i < bounds[p + 1]; i++)
+            {
+                var block = i >> BlockBits;
+                var offset = i & BlockMask;
+                var t = _tails[block][offset];
+                var h = _heads[block][offset];
+                var a = next[t]++;
+                var b = IsLate(i) ? nextLate[h]++ : next[h]++;
+                var cost = _costs[block][offset];
+                arcs[a] = new ResidualArc { Head = h, Residual = _capacities[block][offset], Cost = cost };
+                arcs[b] = new ResidualArc { Head = t, Residual = 0, Cost = -cost };
+                reverse[a] = b;
+                reverse[b] = a;
+                forward[i] = a;
+            }
+        });
 
         _tails.Clear();
         _heads.Clear();
