@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace Reflexes.Matching.Flow;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal sealed class CostScaling
 
     // A global price update after this many relabels per node.
     private const int UpdateFactor = 2;
+
+    // How many entries ahead the global update prefetches node data.
+    private const int PrefetchDistance = 8;
 
     private readonly FlowGraph _g;
     private readonly int[] _end;
@@ -87,6 +92,11 @@ internal sealed class CostScaling
     /// its class, then the reverse arcs of the volunteer×half-days that may fill it, residual only while they do).
     /// Past its first arc, which stays in place, such a node keeps its residual arcs at the front of its adjacency,
     /// so pushes and relabels scan those only; the backward search of global updates still sees all of them.
+    /// </param>
+    /// <param name="unitFrom">
+    /// Per node, the position from which its entries are halves of arcs of capacity 1, so that the global update
+    /// reads the other half's residual capacity as 1 minus this one's, without a look-up. When that position is the
+    /// node's first entry, the node must be fed by that entry's arc and send flow only on its other arcs.
     /// </param>
     public static CostScaling Minimise(FlowGraph g, int[]? end, IArcPricer? pricer, (int From, int To) gathered, int[]? unitFrom, CancellationToken cancellationToken)
     {
@@ -420,7 +430,7 @@ internal sealed class CostScaling
     /// lengths floor(reduced cost / epsilon) + 1 (0 for admissible arcs). Lowering each price by epsilon times
     /// its distance keeps the flow epsilon-optimal and gives every node with excess an admissible path to a deficit.
     /// </summary>
-    private void GlobalUpdate(long epsilon)
+    private unsafe void GlobalUpdate(long epsilon)
     {
         GlobalUpdates++;
         _relabelsSinceUpdate = 0;
@@ -463,6 +473,8 @@ internal sealed class CostScaling
         }
 
         var r = 0;
+        fixed (int* rankAt = rank)
+        fixed (long* priceAt = price)
         for (; r <= maxRank && remaining > 0; r++)
         {
             while (bucketHead[r] >= 0 && remaining > 0)
@@ -479,8 +491,24 @@ internal sealed class CostScaling
                 var pu = price[u];
                 var end = _end[u];
                 var unit = _unitFrom[u];
+                if (unit == first[u] && arcs[unit].Residual == excess[u])
+                {
+                    // A node made of unit arcs is fed through its first entry; when all that feeds it is still there
+                    // as excess, none of its out-arcs carries flow, so only the feeding arc can lead into it.
+                    end = Math.Min(end, unit + 1);
+                }
+
                 for (var b = first[u]; b < end; b++)
                 {
+                    // A slot has about a thousand entries: ask for the rank and price of a later one's head now, so that
+                    // they are in cache when the loop gets there.
+                    if (Sse.IsSupported && b + PrefetchDistance < end)
+                    {
+                        var later = arcs[b + PrefetchDistance].Head;
+                        Sse.Prefetch0(rankAt + later);
+                        Sse.Prefetch0(priceAt + later);
+                    }
+
                     // The arc into u is residual if its reverse here is not: for a unit arc that needs no look-up.
                     if (b >= unit ? arcs[b].Residual != 0 : arcs[reverse[b]].Residual == 0)
                     {

@@ -306,6 +306,8 @@ internal sealed class MatchingNetwork
     /// Where each node's unit arcs begin: from that position on, every residual arc of the node is one half of an
     /// arc of capacity 1 (a volunteer×half-day's arcs, a slot's arcs after the one to its class), so the residual
     /// capacity of its other half is 1 minus its own. Nodes without such arcs get the end of their adjacency.
+    /// A node whose unit arcs begin at its first entry (a volunteer×half-day) is fed by that entry's arc and
+    /// sends flow only on its other arcs, which cost scaling relies on (see <c>CostScaling</c>).
     /// </summary>
     public int[] UnitArcsFrom()
     {
