@@ -475,97 +475,99 @@ internal sealed class CostScaling
         var r = 0;
         fixed (int* rankAt = rank)
         fixed (long* priceAt = price)
-        for (; r <= maxRank && remaining > 0; r++)
         {
-            while (bucketHead[r] >= 0 && remaining > 0)
+            for (; r <= maxRank && remaining > 0; r++)
             {
-                var u = bucketHead[r];
-                bucketHead[r] = next[u];
-                if (next[u] >= 0)
+                while (bucketHead[r] >= 0 && remaining > 0)
                 {
-                    previous[next[u]] = -1;
-                }
-
-                next[u] = finished;
-                remaining -= Math.Max(0, excess[u]);
-                var pu = price[u];
-                var end = _end[u];
-                var unit = _unitFrom[u];
-                if (unit == first[u] && arcs[unit].Residual == excess[u])
-                {
-                    // A node made of unit arcs is fed through its first entry; when all that feeds it is still there
-                    // as excess, none of its out-arcs carries flow, so only the feeding arc can lead into it.
-                    end = Math.Min(end, unit + 1);
-                }
-
-                for (var b = first[u]; b < end; b++)
-                {
-                    // A slot has about a thousand entries: ask for the rank and price of a later one's head now, so that
-                    // they are in cache when the loop gets there.
-                    if (Sse.IsSupported && b + PrefetchDistance < end)
+                    var u = bucketHead[r];
+                    bucketHead[r] = next[u];
+                    if (next[u] >= 0)
                     {
-                        var later = arcs[b + PrefetchDistance].Head;
-                        Sse.Prefetch0(rankAt + later);
-                        Sse.Prefetch0(priceAt + later);
+                        previous[next[u]] = -1;
                     }
 
-                    // The arc into u is residual if its reverse here is not: for a unit arc that needs no look-up.
-                    if (b >= unit ? arcs[b].Residual != 0 : arcs[reverse[b]].Residual == 0)
+                    next[u] = finished;
+                    remaining -= Math.Max(0, excess[u]);
+                    var pu = price[u];
+                    var end = _end[u];
+                    var unit = _unitFrom[u];
+                    if (unit == first[u] && arcs[unit].Residual == excess[u])
                     {
-                        continue;
+                        // A node made of unit arcs is fed through its first entry; when all that feeds it is still there
+                        // as excess, none of its out-arcs carries flow, so only the feeding arc can lead into it.
+                        end = Math.Min(end, unit + 1);
                     }
 
-                    var v = arcs[b].Head;
-                    var rv = rank[v];
-                    // A finished node has a rank of at most r.
-                    if (rv <= r)
+                    for (var b = first[u]; b < end; b++)
                     {
-                        continue;
-                    }
-
-                    // Rounded down (never up) so that prices stay epsilon-optimal; a double avoids a 64-bit division.
-                    var reduced = price[v] - pu - (arcs[b].Cost * _scale);
-                    var length = reduced < 0 ? 0L : (long)(reduced * inverse) + 1;
-                    var candidate = r + length;
-                    if (candidate >= rv || candidate > maxRank)
-                    {
-                        continue;
-                    }
-
-                    if (rv != unreached)
-                    {
-                        // Take v out of its bucket.
-                        if (previous[v] >= 0)
+                        // A slot has about a thousand entries: ask for the rank and price of a later one's head now, so that
+                        // they are in cache when the loop gets there.
+                        if (Sse.IsSupported && b + PrefetchDistance < end)
                         {
-                            next[previous[v]] = next[v];
-                        }
-                        else
-                        {
-                            bucketHead[rv] = next[v];
+                            var later = arcs[b + PrefetchDistance].Head;
+                            Sse.Prefetch0(rankAt + later);
+                            Sse.Prefetch0(priceAt + later);
                         }
 
+                        // The arc into u is residual if its reverse here is not: for a unit arc that needs no look-up.
+                        if (b >= unit ? arcs[b].Residual != 0 : arcs[reverse[b]].Residual == 0)
+                        {
+                            continue;
+                        }
+
+                        var v = arcs[b].Head;
+                        var rv = rank[v];
+                        // A finished node has a rank of at most r.
+                        if (rv <= r)
+                        {
+                            continue;
+                        }
+
+                        // Rounded down (never up) so that prices stay epsilon-optimal; a double avoids a 64-bit division.
+                        var reduced = price[v] - pu - (arcs[b].Cost * _scale);
+                        var length = reduced < 0 ? 0L : (long)(reduced * inverse) + 1;
+                        var candidate = r + length;
+                        if (candidate >= rv || candidate > maxRank)
+                        {
+                            continue;
+                        }
+
+                        if (rv != unreached)
+                        {
+                            // Take v out of its bucket.
+                            if (previous[v] >= 0)
+                            {
+                                next[previous[v]] = next[v];
+                            }
+                            else
+                            {
+                                bucketHead[rv] = next[v];
+                            }
+
+                            if (next[v] >= 0)
+                            {
+                                previous[next[v]] = previous[v];
+                            }
+                        }
+
+                        var c = (int)candidate;
+                        rank[v] = c;
+                        previous[v] = -1;
+                        next[v] = bucketHead[c];
                         if (next[v] >= 0)
                         {
-                            previous[next[v]] = previous[v];
+                            previous[next[v]] = v;
                         }
-                    }
 
-                    var c = (int)candidate;
-                    rank[v] = c;
-                    previous[v] = -1;
-                    next[v] = bucketHead[c];
-                    if (next[v] >= 0)
-                    {
-                        previous[next[v]] = v;
+                        bucketHead[c] = v;
                     }
-
-                    bucketHead[c] = v;
                 }
-            }
 
-            if (remaining <= 0)
-            {
-                break;
+                if (remaining <= 0)
+                {
+                    break;
+                }
             }
         }
 
