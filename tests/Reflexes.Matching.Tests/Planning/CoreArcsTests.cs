@@ -1,6 +1,7 @@
 using Reflexes.Matching.Flow;
 using Reflexes.Matching.Model;
 using Reflexes.Matching.Planning;
+using Reflexes.Matching.Tests.Flow;
 
 namespace Reflexes.Matching.Tests.Planning;
 
@@ -97,6 +98,70 @@ public sealed class CoreArcsTests
         }
 
         halves.ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(MediumInstances))]
+    public void Cost_scaling_on_the_core_with_gathered_slots_ends_optimal_on_the_whole_network(int seed, int core)
+    {
+        var instance = RandomInstances.Medium(seed);
+        var network = MatchingNetwork.Build(instance, new Eligibility(instance), [], [], core);
+        var g = network.Graph;
+        CoverageFlow(network);
+        for (var p = 0; p < 3; p++)
+        {
+            g.SetCapacity(network.ClassArcs[p], g.Flow(network.ClassArcs[p]));
+        }
+
+        var arcs = Enumerable.Range(0, g.ArcCount).Select(i => new ArcSpec(g.Tail(i), g.HeadOf(i), g.Capacity(i), g.CostOf(i))).ToList();
+        var optimum = FlowReference.MinimumCostFromFlow(g.NodeCount, arcs, FlowReference.Flows(g));
+        var whole = FlowReference.Copy(g);
+        var slots = (MatchingNetwork.FirstSlotNode, MatchingNetwork.FirstSlotNode + instance.Slots.Count);
+
+        var selected = CoreArcs.Select(network, core);
+        var solver = CostScaling.Minimise(g, selected.End, selected, slots, network.UnitArcsFrom(), CancellationToken.None);
+        CostScaling.Minimise(whole, CancellationToken.None);
+
+        // Prices certify every residual arc, active or not: the flow is 1-optimal in costs scaled by n+1, hence optimal.
+        for (var u = 0; u < g.NodeCount; u++)
+        {
+            for (var a = g.First[u]; a < g.First[u + 1]; a++)
+            {
+                if (g.Arcs[a].Residual > 0)
+                {
+                    ((g.Arcs[a].Cost * solver.Scale) + solver.Prices[u] - solver.Prices[g.Arcs[a].Head]).ShouldBeGreaterThanOrEqualTo(-1);
+                }
+            }
+        }
+
+        FlowCost(g, arcs).ShouldBe(optimum);
+        FlowCost(whole, arcs).ShouldBe(optimum);
+        for (var p = 0; p < 3; p++)
+        {
+            g.Flow(network.ClassArcs[p]).ShouldBe(whole.Flow(network.ClassArcs[p]));
+        }
+
+        // Each slot ends with its residual entries after the class arc in front, and all of them active.
+        for (var s = 0; s < instance.Slots.Count; s++)
+        {
+            var node = MatchingNetwork.SlotNode(s);
+            var residual = Enumerable.Range(g.First[node] + 1, Math.Max(0, g.First[node + 1] - g.First[node] - 1))
+                .Where(p => g.Arcs[p].Residual > 0).ToList();
+            residual.ShouldBe(Enumerable.Range(g.First[node] + 1, residual.Count), $"residual entries of slot {s}");
+            residual.ShouldAllBe(p => p < selected.End[node]);
+        }
+    }
+
+    /// <summary>
+    /// The cost of the flow, from residual entries only (positions of swapped arcs no longer follow their index):
+    /// each arc contributes c·(capacity − flow) at its tail and −c·flow at its head.
+    /// </summary>
+    private static long FlowCost(FlowGraph g, List<ArcSpec> arcs)
+    {
+        var residualCost = g.Arcs.Sum(a => a.Cost * a.Residual);
+        var fullCost = arcs.Sum(a => a.Cost * a.Capacity);
+        ((fullCost - residualCost) % 2).ShouldBe(0);
+        return (fullCost - residualCost) / 2;
     }
 
     /// <summary>Checks the selected core; returns how many active arcs beyond the nearest ones carry flow.</summary>
