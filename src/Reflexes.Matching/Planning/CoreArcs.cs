@@ -46,7 +46,7 @@ internal sealed class CoreArcs : IArcPricer
         var reverse = g.Reverse;
         var end = first[1..];
         var nodes = new List<int>();
-        for (var v = 0; v < network.HalfDayStart.Length; v++)
+        foreach (var v in network.LayoutOrder)
         {
             for (var node = network.HalfDayStart[v]; node >= 0 && node < network.HalfDayEnd[v]; node++)
             {
@@ -60,7 +60,7 @@ internal sealed class CoreArcs : IArcPricer
         // Slots keep their arc to the class; volunteer×half-days their feeding arc. Then the cheapest arcs and the flow's.
         for (var s = 0; s < network.Instance.Slots.Count; s++)
         {
-            var node = MatchingNetwork.SlotNode(s);
+            var node = network.SlotNode(s);
             end[node] = Math.Min(first[node] + 1, first[node + 1]);
         }
 

@@ -120,7 +120,7 @@ public static class MatchingEngine
                     var head = g.Arcs[a].Head;
                     if (network.IsSlotNode(head) && g.Arcs[g.Reverse[a]].Residual > 0)
                     {
-                        var s = head - MatchingNetwork.FirstSlotNode;
+                        var s = network.SlotOf(head);
                         assignments.Add(Assignment(instance, v, s, confirmed: false));
                         filled[s]++;
                         secondary += g.Arcs[a].Cost;

@@ -61,7 +61,15 @@ internal sealed class MatchingNetwork
 
     public IReadOnlyList<(int Volunteer, int Slot)> Confirmed { get; private set; } = [];
 
-    public static int SlotNode(int slot) => FirstSlotNode + slot;
+    /// <summary>Slot nodes follow the slots along a space-filling curve (as volunteers do): slot s is node SlotNodes[s].</summary>
+    public int[] SlotNodes { get; private set; } = [];
+
+    /// <summary>The slot whose node is <c>FirstSlotNode + i</c>.</summary>
+    public int[] SlotAtNode { get; private set; } = [];
+
+    public int SlotNode(int slot) => SlotNodes[slot];
+
+    public int SlotOf(int node) => SlotAtNode[node - FirstSlotNode];
 
     public static int ClassNode(int priority) => 1 + priority;
 
@@ -78,6 +86,12 @@ internal sealed class MatchingNetwork
         var slots = instance.Slots;
         var builder = new FlowGraphBuilder();
         builder.AddNodes(FirstSlotNode + slots.Count);
+        var slotAtNode = SpatialOrder.Of(slots.Count, s => slots[s].Lat, s => slots[s].Lon);
+        var slotNodes = new int[slots.Count];
+        for (var i = 0; i < slotAtNode.Length; i++)
+        {
+            slotNodes[slotAtNode[i]] = FirstSlotNode + i;
+        }
 
         // What confirmed assignments already use.
         var open = slots.Select(s => s.Needed).ToArray();
@@ -100,7 +114,7 @@ internal sealed class MatchingNetwork
         {
             if (open[s] > 0)
             {
-                builder.AddArc(SlotNode(s), ClassNode(slots[s].Priority), open[s], 0);
+                builder.AddArc(slotNodes[s], ClassNode(slots[s].Priority), open[s], 0);
                 classPlaces[slots[s].Priority - 1] += open[s];
             }
         }
@@ -210,7 +224,7 @@ internal sealed class MatchingNetwork
                             // Outside the core that cost scaling starts from (ADR 0304), the reverse entry goes to the
                             // end of the slot's entries, so each slot's core entries come first without any swap.
                             var late = coreArcsPerHalfDay > 0 && a - groupStart[h] >= coreArcsPerHalfDay;
-                            builder.AddArc(halfDayNode, SlotNode(s), 1, (arcMeters[a] * k) - kept, late);
+                            builder.AddArc(halfDayNode, slotNodes[s], 1, (arcMeters[a] * k) - kept, late);
                             slotArcs[s]++;
                             maxMeters = Math.Max(maxMeters, arcMeters[a]);
                         }
@@ -235,6 +249,8 @@ internal sealed class MatchingNetwork
             HalfDayStart = halfDayStart,
             HalfDayEnd = halfDayEnd,
             LayoutOrder = order,
+            SlotNodes = slotNodes,
+            SlotAtNode = slotAtNode,
             CoreArcsPerHalfDay = coreArcsPerHalfDay,
             SlotArcCount = slotArcs,
             OpenPlaces = open,

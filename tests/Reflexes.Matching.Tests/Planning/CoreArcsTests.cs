@@ -93,7 +93,7 @@ public sealed class CoreArcsTests
         // Slots (the gathered nodes) have unit entries right after their arc to their class.
         for (var s = 0; s < instance.Slots.Count; s++)
         {
-            var node = MatchingNetwork.SlotNode(s);
+            var node = network.SlotNode(s);
             unitFrom[node].ShouldBe(Math.Min(g.First[node] + 1, g.First[node + 1]));
         }
 
@@ -144,7 +144,7 @@ public sealed class CoreArcsTests
         // Each slot ends with its residual entries after the class arc in front, and all of them active.
         for (var s = 0; s < instance.Slots.Count; s++)
         {
-            var node = MatchingNetwork.SlotNode(s);
+            var node = network.SlotNode(s);
             var residual = Enumerable.Range(g.First[node] + 1, Math.Max(0, g.First[node + 1] - g.First[node] - 1))
                 .Where(p => g.Arcs[p].Residual > 0).ToList();
             residual.ShouldBe(Enumerable.Range(g.First[node] + 1, residual.Count), $"residual entries of slot {s}");
@@ -217,7 +217,7 @@ public sealed class CoreArcsTests
 
         for (var s = 0; s < instance.Slots.Count; s++)
         {
-            var node = MatchingNetwork.SlotNode(s);
+            var node = network.SlotNode(s);
             var reverses = (activeAtSlot[node] ?? []).Order().ToList();
             if (g.First[node] == g.First[node + 1])
             {
