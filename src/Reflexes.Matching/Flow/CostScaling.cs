@@ -178,28 +178,20 @@ internal sealed class CostScaling
         var n = _g.NodeCount;
 
         // Saturate every arc of negative reduced cost: the flow becomes 0-optimal, at the price of excesses.
-        for (var u = 0; u < n; u++)
+        // Gathered nodes first, one by one (their entries move as they lose residual capacity). The other nodes'
+        // arcs are found in parallel parts (prices do not change meanwhile, and an arc and its reverse never both
+        // qualify), then saturated in node order.
+        for (var u = _gatheredFrom; u < _gatheredFrom + _residualEnd.Length; u++)
         {
             var pu = price[u];
             var a = first[u];
             while (a < ScanEnd(u))
             {
-                var r = arcs[a].Residual;
-                if (r > 0 && (arcs[a].Cost * scale) + pu - price[arcs[a].Head] < 0)
+                if (arcs[a].Residual > 0 && (arcs[a].Cost * scale) + pu - price[arcs[a].Head] < 0)
                 {
-                    var head = arcs[a].Head;
-                    var back = reverse[a];
-                    var backBefore = arcs[back].Residual;
-                    arcs[a].Residual = 0;
-                    arcs[back].Residual = backBefore + r;
-                    excess[u] -= r;
-                    excess[head] += r;
-                    if (backBefore == 0)
-                    {
-                        Gain(head, back);
-                    }
+                    SaturateAt(u, a);
 
-                    // A gathered node's arc that lost its residual capacity leaves the front: look at the one that took its place.
+                    // The arc left the front: look at the one that took its place.
                     if (Lose(u, a))
                     {
                         continue;
@@ -207,6 +199,33 @@ internal sealed class CostScaling
                 }
 
                 a++;
+            }
+        }
+
+        var found = InParts(n, (from, to, into) =>
+        {
+            for (var u = from; u < to; u++)
+            {
+                if ((uint)(u - _gatheredFrom) < (uint)_residualEnd.Length)
+                {
+                    continue;
+                }
+
+                var pu = price[u];
+                for (var a = first[u]; a < end[u]; a++)
+                {
+                    if (arcs[a].Residual > 0 && (arcs[a].Cost * scale) + pu - price[arcs[a].Head] < 0)
+                    {
+                        into.Add((u, a));
+                    }
+                }
+            }
+        });
+        foreach (var part in found)
+        {
+            foreach (var (u, a) in part)
+            {
+                SaturateAt(u, a);
             }
         }
 
@@ -249,6 +268,43 @@ internal sealed class CostScaling
             PricedIn++;
             GlobalUpdate(epsilon);
         }
+    }
+
+    /// <summary>Saturates the arc at position a of node u (not a gathered node's own bookkeeping: see <see cref="Lose"/>).</summary>
+    private void SaturateAt(int u, int a)
+    {
+        var arcs = _g.Arcs;
+        var r = arcs[a].Residual;
+        var head = arcs[a].Head;
+        var back = _g.Reverse[a];
+        var backBefore = arcs[back].Residual;
+        arcs[a].Residual = 0;
+        arcs[back].Residual = backBefore + r;
+        _excess[u] -= r;
+        _excess[head] += r;
+        if (backBefore == 0)
+        {
+            Gain(head, back);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="find"/> over consecutive ranges of 0..count-1 in parallel (one range on small networks)
+    /// and returns what each range found, in range order, so the result does not depend on the number of threads' timing.
+    /// </summary>
+    internal static List<(int Node, int Position)>[] InParts(int count, Action<int, int, List<(int Node, int Position)>> find) =>
+        InParts(count, find, count < (1 << 16) ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4));
+
+    internal static List<(int Node, int Position)>[] InParts(int count, Action<int, int, List<(int Node, int Position)>> find, int parts)
+    {
+        var found = new List<(int Node, int Position)>[parts];
+        Parallel.For(0, parts, p =>
+        {
+            var into = new List<(int Node, int Position)>();
+            find((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts), into);
+            found[p] = into;
+        });
+        return found;
     }
 
     /// <summary>How many times a phase had to go on after the pricer activated arcs.</summary>

@@ -104,24 +104,40 @@ internal sealed class CoreArcs : IArcPricer
         var price = solver.Prices;
         var scale = solver.Scale;
         var end = _end;
-        var added = 0;
+        var nodes = _assignmentNodes;
         Scans++;
-        foreach (var u in _assignmentNodes)
-        {
-            var pu = price[u];
-            var last = first[u + 1];
-            for (var a = end[u]; a < last; a++)
-            {
-                if ((arcs[a].Cost * scale) + pu - price[arcs[a].Head] < -threshold)
-                {
-                    var position = Activate(u, a);
-                    if (saturate)
-                    {
-                        solver.Saturate(u, position);
-                    }
 
-                    added++;
+        // Prices do not change while arcs are looked at, so parts of the nodes are scanned in parallel; the arcs
+        // found are then activated in node order (an activation only moves arcs behind those still to come).
+        var found = CostScaling.InParts(nodes.Length, (from, to, into) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                var u = nodes[i];
+                var pu = price[u];
+                var last = first[u + 1];
+                for (var a = end[u]; a < last; a++)
+                {
+                    if ((arcs[a].Cost * scale) + pu - price[arcs[a].Head] < -threshold)
+                    {
+                        into.Add((u, a));
+                    }
                 }
+            }
+        });
+
+        var added = 0;
+        foreach (var part in found)
+        {
+            foreach (var (u, a) in part)
+            {
+                var position = Activate(u, a);
+                if (saturate)
+                {
+                    solver.Saturate(u, position);
+                }
+
+                added++;
             }
         }
 
