@@ -20,6 +20,21 @@ internal static class GreedyStart
             classArc[p] = g.ForwardPosition[network.ClassArcs[p]];
         }
 
+        // Each slot's open places and class, side by side in small arrays: the pass below asks about a slot for
+        // every arc it looks at, and most answers are "full".
+        var slotCount = network.Instance.Slots.Count;
+        var openPlaces = new int[slotCount];
+        var classOf = new byte[slotCount];
+        for (var i = 0; i < slotCount; i++)
+        {
+            var toClass = first[MatchingNetwork.FirstSlotNode + i];
+            if (toClass < first[MatchingNetwork.FirstSlotNode + i + 1])
+            {
+                openPlaces[i] = arcs[toClass].Residual;
+                classOf[i] = (byte)(arcs[toClass].Head - MatchingNetwork.ClassNode(1));
+            }
+        }
+
         foreach (var v in network.LayoutOrder)
         {
             var start = network.HalfDayStart[v];
@@ -54,13 +69,20 @@ internal static class GreedyStart
 
                 for (var a = first[node] + 1; a < first[node + 1]; a++)
                 {
-                    var slotNode = arcs[a].Head;
-                    var toClass = first[slotNode];
-                    var toSink = classArc[arcs[toClass].Head - MatchingNetwork.ClassNode(1)];
-                    if (arcs[a].Residual == 0 || arcs[toClass].Residual == 0 || arcs[toSink].Residual == 0)
+                    var slot = arcs[a].Head - MatchingNetwork.FirstSlotNode;
+                    if (arcs[a].Residual == 0 || openPlaces[slot] == 0)
                     {
                         continue;
                     }
+
+                    var toSink = classArc[classOf[slot]];
+                    if (arcs[toSink].Residual == 0)
+                    {
+                        continue;
+                    }
+
+                    var toClass = first[arcs[a].Head];
+                    openPlaces[slot]--;
 
                     foreach (var step in (ReadOnlySpan<int>)[sourceArc, weekArc, feed, a, toClass, toSink])
                     {
