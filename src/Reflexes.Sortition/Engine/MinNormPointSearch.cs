@@ -21,7 +21,9 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
     private readonly Dictionary<string, int> _known = new(StringComparer.Ordinal);
     private readonly List<int> _corral = [];
     private readonly List<double> _lambda = [];
-    private double[,] _r = new double[0, 0];
+    /// <summary>The upper triangular factor R, row-major with stride <see cref="_n"/>.</summary>
+    private double[] _r = [];
+    private int _n;
     private double[] _target = [];
     private double _targetNorm;
     private int _rounds;
@@ -106,8 +108,9 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
         {
             // Start from the initial panel nearest the target.
             var first = Enumerable.Range(0, _panels.Count).MinBy(j => Gram(j, j));
-            _r = new double[Math.Min(types + 2, 64), Math.Min(types + 2, 64)];
-            _r[0, 0] = Math.Sqrt(Gram(first, first) + 1);
+            _n = Math.Min(types + 2, 64);
+            _r = new double[_n * _n];
+            _r[0] = Math.Sqrt(Gram(first, first) + 1);
             _corral.Add(first);
             _lambda.Add(1);
         }
@@ -233,39 +236,31 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
     private bool Append(int j)
     {
         var s = _corral.Count;
-        if (s + 1 > _r.GetLength(0))
+        if (s + 1 > _n)
         {
-            var size = Math.Min(Math.Max(2 * _r.GetLength(0), s + 1), model.TypeCount + 2);
+            var size = Math.Min(Math.Max(2 * _n, s + 1), model.TypeCount + 2);
             if (size < s + 1)
             {
                 return false;
             }
 
-            var grown = new double[size, size];
+            var grown = new double[size * size];
             for (var a = 0; a < s; a++)
             {
-                for (var b = a; b < s; b++)
-                {
-                    grown[a, b] = _r[a, b];
-                }
+                Array.Copy(_r, a * _n, grown, a * size, s);
             }
 
-            _r = grown;
+            (_r, _n) = (grown, size);
         }
 
         // Solve Rᵀ q = m with m_i = c_i·c_j + 1.
         var q = new double[s];
         for (var i = 0; i < s; i++)
         {
-            var sum = Gram(_corral[i], j) + 1;
-            for (var a = 0; a < i; a++)
-            {
-                sum -= _r[a, i] * q[a];
-            }
-
-            q[i] = sum / _r[i, i];
+            q[i] = Gram(_corral[i], j) + 1;
         }
 
+        ForwardSolve(q);
         var diagonal = Gram(j, j) + 1;
         var rest = diagonal - q.Sum(v => v * v);
         if (rest <= 1e-10 * diagonal)
@@ -275,13 +270,46 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
 
         for (var i = 0; i < s; i++)
         {
-            _r[i, s] = q[i];
+            _r[(i * _n) + s] = q[i];
         }
 
-        _r[s, s] = Math.Sqrt(rest);
+        _r[(s * _n) + s] = Math.Sqrt(rest);
         _corral.Add(j);
         _lambda.Add(0);
         return true;
+    }
+
+    /// <summary>Solves Rᵀ x = b in place, row by row of R (contiguous in memory).</summary>
+    private void ForwardSolve(double[] x)
+    {
+        var s = x.Length;
+        for (var a = 0; a < s; a++)
+        {
+            var row = _r.AsSpan(a * _n, s);
+            var value = x[a] / row[a];
+            x[a] = value;
+            for (var b = a + 1; b < s; b++)
+            {
+                x[b] -= row[b] * value;
+            }
+        }
+    }
+
+    /// <summary>Solves R x = b in place.</summary>
+    private void BackSolve(double[] x)
+    {
+        var s = x.Length;
+        for (var i = s - 1; i >= 0; i--)
+        {
+            var row = _r.AsSpan(i * _n, s);
+            var sum = x[i];
+            for (var b = i + 1; b < s; b++)
+            {
+                sum -= row[b] * x[b];
+            }
+
+            x[i] = sum / row[i];
+        }
     }
 
     /// <summary>Wolfe's minor cycles: move to the affine minimiser of the corral, dropping panels whose weight reaches zero on the way.</summary>
@@ -290,30 +318,11 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
         while (true)
         {
             var s = _corral.Count;
-            // α ∝ M⁻¹ 1 with M = RᵀR: forward then back substitution.
+            // α ∝ M⁻¹ 1 with M = RᵀR.
             var alpha = new double[s];
-            for (var i = 0; i < s; i++)
-            {
-                var sum = 1.0;
-                for (var a = 0; a < i; a++)
-                {
-                    sum -= _r[a, i] * alpha[a];
-                }
-
-                alpha[i] = sum / _r[i, i];
-            }
-
-            for (var i = s - 1; i >= 0; i--)
-            {
-                var sum = alpha[i];
-                for (var b = i + 1; b < s; b++)
-                {
-                    sum -= _r[i, b] * alpha[b];
-                }
-
-                alpha[i] = sum / _r[i, i];
-            }
-
+            Array.Fill(alpha, 1.0);
+            ForwardSolve(alpha);
+            BackSolve(alpha);
             var total = alpha.Sum();
             for (var i = 0; i < s; i++)
             {
@@ -389,46 +398,37 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
     {
         _drops++;
         var s = _corral.Count;
-        for (var b = i; b < s - 1; b++)
-        {
-            for (var a = 0; a <= b + 1; a++)
-            {
-                _r[a, b] = _r[a, b + 1];
-            }
-        }
-
         for (var a = 0; a < s; a++)
         {
-            _r[a, s - 1] = 0;
+            // Row a holds entries from column a on (a − 1 once shifted): move columns i + 1 … s − 1 one to the left.
+            var from = Math.Max(i, a - 1);
+            if (from < s - 1)
+            {
+                Array.Copy(_r, (a * _n) + from + 1, _r, (a * _n) + from, s - 1 - from);
+            }
+
+            _r[(a * _n) + s - 1] = 0;
         }
 
         // Column b (b ≥ i) now has a sub-diagonal entry at row b + 1: rotate rows b and b + 1.
         for (var b = i; b < s - 1; b++)
         {
-            var (x, y) = (_r[b, b], _r[b + 1, b]);
+            var upper = _r.AsSpan(b * _n, s - 1);
+            var lower = _r.AsSpan((b + 1) * _n, s - 1);
+            var (x, y) = (upper[b], lower[b]);
             var norm = Math.Sqrt((x * x) + (y * y));
             var (c, sn) = norm == 0 ? (1.0, 0.0) : (x / norm, y / norm);
             for (var col = b; col < s - 1; col++)
             {
-                var (u, v) = (_r[b, col], _r[b + 1, col]);
-                _r[b, col] = (c * u) + (sn * v);
-                _r[b + 1, col] = (-sn * u) + (c * v);
+                var (u, v) = (upper[col], lower[col]);
+                upper[col] = (c * u) + (sn * v);
+                lower[col] = (-sn * u) + (c * v);
             }
 
-            if (_r[b, b] < 0)
-            {
-                for (var col = b; col < s - 1; col++)
-                {
-                    _r[b, col] = -_r[b, col];
-                }
-            }
+            lower[b] = 0;
         }
 
-        for (var col = 0; col < s; col++)
-        {
-            _r[s - 1, col] = 0;
-        }
-
+        Array.Clear(_r, (s - 1) * _n, s);
         _corral.RemoveAt(i);
         _lambda.RemoveAt(i);
     }
