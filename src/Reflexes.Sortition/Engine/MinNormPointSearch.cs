@@ -53,7 +53,7 @@ internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bo
     public double Residual { get; private set; } = double.PositiveInfinity;
 
     public string Timing => string.Create(CultureInfo.InvariantCulture,
-        $"min-norm point: {_rounds} rounds (pricing {_pricingTime.TotalSeconds:F2} s), corral {_corral.Count}, {_drops} drops, {_rejected} rejected, algebra {_algebraTime.TotalSeconds:F2} s, {_panels.Count} panels, residual {Residual:E1}, stopped: {_stop}");
+        $"min-norm point: {_rounds} rounds (pricing {_pricingTime.TotalSeconds:F2} s; the pricer so far: {pricer.Nodes} nodes, {pricer.Pivots} pivots, {pricer.PhaseOnePivots} in phase 1), corral {_corral.Count}, {_drops} drops, {_rejected} rejected, algebra {_algebraTime.TotalSeconds:F2} s, {_panels.Count} panels, residual {Residual:E1}, stopped: {_stop}");
 
     /// <summary>
     /// The last mixture as a lottery (the corral's panels and weights) with each type's selection probability under it:

@@ -74,6 +74,11 @@ internal sealed class PanelPricer
 
     public int Calls { get; private set; }
 
+    /// <summary>Simplex pivots of every solve so far.</summary>
+    public int Pivots => _lp.Iterations;
+
+    public int PhaseOnePivots => _lp.PhaseOnePivots;
+
     /// <summary>Excludes a type from every panel from now on (people who can never be selected).</summary>
     public void Exclude(int type) => _lp.SetBounds(_variables[type], 0, 0);
 
