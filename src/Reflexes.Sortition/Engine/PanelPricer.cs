@@ -10,7 +10,8 @@ namespace Reflexes.Sortition.Engine;
 internal sealed class PanelPricer
 {
     private readonly TypeModel _model;
-    private readonly SimplexSolver _lp = new();
+    // Steepest edge among the 8 best columns: a third fewer pivots per branch-and-bound node than Dantzig's rule (ADR 0208).
+    private readonly SimplexSolver _lp = new(new SimplexOptions { SteepestEdgeCandidates = 8 });
     private readonly int[] _variables;
 
     public PanelPricer(TypeModel model)
