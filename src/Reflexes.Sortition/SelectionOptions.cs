@@ -11,5 +11,8 @@ public sealed record SelectionOptions
     /// <summary>Leximin tries the linear relaxation's leximin first (see ADR 0204); off only to compare with the stages over panels.</summary>
     internal bool RelaxationFirst { get; init; } = true;
 
+    /// <summary>The panels are searched by Wolfe's minimum-norm-point algorithm (ADR 0208) rather than the first-order search of ADR 0207.</summary>
+    internal bool MinNormPoint { get; init; } = true;
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -95,13 +95,35 @@ public static class SortitionEngine
             var relaxed = new RelaxedLeximin(model, selectable).Solve(cancellationToken);
             var relaxedTime = options.Clock.GetElapsedTime(relaxedStart);
             var searchStart = options.Clock.GetTimestamp();
-            var search = new ResidualPanelSearch(model, pricer, selectable, relaxed);
-            var seeds = search.Search(initialPanels, cancellationToken);
+            List<int[]> seeds;
+            int supported;
+            string searchTiming;
+            if (options.MinNormPoint)
+            {
+                var search = new MinNormPointSearch(model, pricer, selectable, relaxed);
+                seeds = search.Search(initialPanels, cancellationToken);
+                (supported, searchTiming) = (search.Supported, search.Timing);
+                // The search's own lottery is the proof when it reaches the relaxed leximin (the same test as below).
+                var lottery = search.Lottery();
+                var gap = Enumerable.Range(0, model.TypeCount).Where(t => selectable[t]).Select(t => Math.Abs(lottery.TypeProbabilities[t] - relaxed[t])).DefaultIfEmpty(0).Max();
+                if (lottery.Panels.Count > 0 && gap <= RelaxationReachedTolerance)
+                {
+                    return (lottery, string.Create(CultureInfo.InvariantCulture,
+                        $"relaxation reached by the search's lottery: relaxed leximin {relaxedTime.TotalSeconds:F2} s, residual search {options.Clock.GetElapsedTime(searchStart).TotalSeconds:F2} s ({searchTiming}), largest deviation {gap:E1}"));
+                }
+            }
+            else
+            {
+                var search = new ResidualPanelSearch(model, pricer, selectable, relaxed);
+                seeds = search.Search(initialPanels, cancellationToken);
+                (supported, searchTiming) = (search.Supported, search.Timing);
+            }
+
             var searchTime = options.Clock.GetElapsedTime(searchStart);
             var certifier = new LeximinSolver(model, pricer, selectable, relaxed);
-            var reached = certifier.Solve(seeds, stopAfterFirstStage: true, cancellationToken, crash: search.Supported);
+            var reached = certifier.Solve(seeds, stopAfterFirstStage: true, cancellationToken, crash: supported);
             var deviation = Enumerable.Range(0, model.TypeCount).Where(t => selectable[t]).Select(t => Math.Abs(reached.TypeProbabilities[t] - relaxed[t])).DefaultIfEmpty(0).Max();
-            prelude = string.Create(CultureInfo.InvariantCulture, $"relaxed leximin {relaxedTime.TotalSeconds:F2} s, residual search {searchTime.TotalSeconds:F2} s ({search.Timing}), reached {certifier.Z:F9} of it (largest deviation {deviation:E1}; {reached.Timing})");
+            prelude = string.Create(CultureInfo.InvariantCulture, $"relaxed leximin {relaxedTime.TotalSeconds:F2} s, residual search {searchTime.TotalSeconds:F2} s ({searchTiming}), reached {certifier.Z:F9} of it (largest deviation {deviation:E1}; {reached.Timing})");
             if (certifier.Z >= 1 - RelaxationReachedTolerance && deviation <= RelaxationReachedTolerance)
             {
                 return (reached, "relaxation reached: " + prelude);

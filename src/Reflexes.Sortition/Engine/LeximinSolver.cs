@@ -24,6 +24,9 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
     /// <summary>Reduced-cost margin for a new panel to enter: far below the 1e-6 accuracy promised on probabilities.</summary>
     private const double PricingTolerance = 1e-9;
 
+    /// <summary>With targets, λ this close to 1 counts as every target met: the engine accepts such a lottery only if every type is within 1e-8 of its target too.</summary>
+    private const double TargetsMetTolerance = 1e-8;
+
     /// <summary>Fixed probabilities are kept as "≥ value − slack" so that round-off never makes a later stage infeasible.</summary>
     private const double FixedSlack = 1e-9;
 
@@ -124,9 +127,11 @@ internal sealed class LeximinSolver(TypeModel model, PanelPricer pricer, bool[] 
                     weights[t] = selectable[t] ? TypeDual(t) / model.Members[t].Length : 0;
                 }
 
-                if (targets is not null && _master.Value(_z) >= 1)
+                if (targets is not null && _master.Value(_z) >= 1 - TargetsMetTolerance)
                 {
-                    // Every target is met (λ cannot exceed 1): the lottery itself is the proof, no pricing needed.
+                    // Every target is met (λ cannot exceed 1): the lottery itself is the proof, no pricing needed. Up to
+                    // round-off: a λ a hair below 1 (a simplex optimum over a lottery found by the search, ADR 0208) would
+                    // otherwise send pricing after panels worth less than the tolerance, which only a complete search can refuse.
                     break;
                 }
 

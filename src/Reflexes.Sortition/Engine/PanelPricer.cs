@@ -10,7 +10,8 @@ namespace Reflexes.Sortition.Engine;
 internal sealed class PanelPricer
 {
     private readonly TypeModel _model;
-    private readonly SimplexSolver _lp = new();
+    // Steepest edge among the 8 best columns: a third fewer pivots per branch-and-bound node than Dantzig's rule (ADR 0208).
+    private readonly SimplexSolver _lp = new(new SimplexOptions { SteepestEdgeCandidates = 8 });
     private readonly int[] _variables;
 
     public PanelPricer(TypeModel model)
@@ -73,6 +74,11 @@ internal sealed class PanelPricer
     public int Nodes { get; private set; }
 
     public int Calls { get; private set; }
+
+    /// <summary>Simplex pivots of every solve so far.</summary>
+    public int Pivots => _lp.Iterations;
+
+    public int PhaseOnePivots => _lp.PhaseOnePivots;
 
     /// <summary>Excludes a type from every panel from now on (people who can never be selected).</summary>
     public void Exclude(int type) => _lp.SetBounds(_variables[type], 0, 0);
