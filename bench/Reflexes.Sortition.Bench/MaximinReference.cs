@@ -8,11 +8,12 @@ namespace Reflexes.Sortition.Bench;
 /// Flanigan et al. (minimise ŷ subject to Σ y = 1 and, for every panel P found so far, the weight of P at
 /// most ŷ) instead of the engine's primal column generation, with its own grouping of identical people and
 /// its own pricing model. It shares only the simplex code with the engine; bench/check_maximin.py repeats
-/// the check with SciPy's HiGHS, an outside solver.
+/// the check with SciPy's HiGHS, an outside solver. Panels the engine found may be given as first cuts: they only
+/// shorten the loop, since the value is returned only once the reference's own pricing finds no panel above it.
 /// </summary>
 internal static class MaximinReference
 {
-    public static double Value(Pool pool, int k, bool households)
+    public static double Value(Pool pool, int k, bool households, IEnumerable<IReadOnlyList<int>>? firstCuts = null)
     {
         // Group identical people (people sharing an address with someone stay alone under the household rule).
         var shared = households
@@ -70,6 +71,30 @@ internal static class MaximinReference
         // for the panel holding the most groups not yet seen on any panel; when it holds none, the rest are unreachable.
         var selectable = new bool[n];
         var seeds = new List<int[]>();
+        var groupOf = new int[pool.People.Count];
+        for (var g = 0; g < n; g++)
+        {
+            foreach (var (_, index) in groups[g])
+            {
+                groupOf[index] = g;
+            }
+        }
+
+        foreach (var members in firstCuts ?? [])
+        {
+            var counts = new int[n];
+            foreach (var person in members)
+            {
+                counts[groupOf[person]]++;
+            }
+
+            seeds.Add(counts);
+            for (var g = 0; g < n; g++)
+            {
+                selectable[g] |= counts[g] > 0;
+            }
+        }
+
         while (true)
         {
             for (var g = 0; g < n; g++)

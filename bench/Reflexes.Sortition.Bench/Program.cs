@@ -83,7 +83,7 @@ foreach (var (name, load, publishedName) in instances)
     Console.Error.WriteLine($"  {name}: legacy done at {watch.Elapsed.TotalSeconds:F2} s");
     var maximin = SortitionEngine.Select(pool, k, households, SelectionAlgorithm.Maximin);
     Console.Error.WriteLine($"  {name}: maximin done at {watch.Elapsed.TotalSeconds:F2} s");
-    var reference = MaximinReference.Value(pool, k, households);
+    var reference = MaximinReference.Value(pool, k, households, maximin.Panels.Concat(leximin.Panels).Select(p => p.Members));
     Console.Error.WriteLine($"  {name}: reference done at {watch.Elapsed.TotalSeconds:F2} s");
     var selectable = Enumerable.Range(0, pool.People.Count).Where(i => leximin.NeverSelectable.All(x => x.Person != i)).ToList();
     var maximinValue = selectable.Min(i => maximin.Probabilities[i]);
