@@ -13,7 +13,7 @@ namespace Reflexes.Sortition.Bench;
 /// </summary>
 internal static class MaximinReference
 {
-    public static double Value(Pool pool, int k, bool households, IEnumerable<IReadOnlyList<int>>? firstCuts = null)
+    public static double Value(Pool pool, int k, bool households, IEnumerable<IReadOnlyList<int>>? firstCuts, CancellationToken cancellationToken)
     {
         // Group identical people (people sharing an address with someone stay alone under the household rule).
         var shared = households
@@ -97,6 +97,7 @@ internal static class MaximinReference
 
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var g = 0; g < n; g++)
             {
                 pricing.SetCost(x[g], selectable[g] ? 0 : -1.0 / groups[g].Length);
@@ -136,6 +137,7 @@ internal static class MaximinReference
 
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             dual.Solve().ShouldBeOptimal();
             for (var g = 0; g < n; g++)
             {
