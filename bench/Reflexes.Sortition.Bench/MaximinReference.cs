@@ -103,7 +103,7 @@ internal static class MaximinReference
                 pricing.SetCost(x[g], selectable[g] ? 0 : -1.0 / groups[g].Length);
             }
 
-            var reach = new BranchAndBound(pricing, x).Solve(cutoff: -1e-3);
+            var reach = new BranchAndBound(pricing, x).Solve(cutoff: -1e-3, cancellationToken: cancellationToken);
             if (reach.Status != LpStatus.Optimal)
             {
                 break;
@@ -138,13 +138,13 @@ internal static class MaximinReference
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            dual.Solve().ShouldBeOptimal();
+            dual.Solve(cancellationToken).ShouldBeOptimal();
             for (var g = 0; g < n; g++)
             {
                 pricing.SetCost(x[g], selectable[g] ? -dual.Value(y[g]) / groups[g].Length : 0);
             }
 
-            var best = new BranchAndBound(pricing, x).Solve();
+            var best = new BranchAndBound(pricing, x).Solve(cancellationToken: cancellationToken);
             best.Status.ShouldBeOptimal();
             if (-best.Objective <= dual.Value(cap) + 1e-9)
             {
