@@ -334,7 +334,7 @@ internal sealed class CostScaling
         var last = --_residualEnd[i];
         if (a != last)
         {
-            Swap(a, last);
+            _g.SwapEntries(a, last);
         }
 
         return true;
@@ -345,23 +345,10 @@ internal sealed class CostScaling
         var target = _residualEnd[u - _gatheredFrom]++;
         if (b != target)
         {
-            Swap(b, target);
+            _g.SwapEntries(b, target);
         }
     }
 
-    /// <summary>Exchanges two residual positions of the same node, keeping the reverse links right.</summary>
-    private void Swap(int x, int y)
-    {
-        var arcs = _g.Arcs;
-        var reverse = _g.Reverse;
-        (arcs[x], arcs[y]) = (arcs[y], arcs[x]);
-        var rx = reverse[x];
-        var ry = reverse[y];
-        reverse[x] = ry;
-        reverse[y] = rx;
-        reverse[rx] = y;
-        reverse[ry] = x;
-    }
 
     private void Enqueue(int u)
     {

@@ -46,4 +46,16 @@ internal sealed class FlowGraph(int nodeCount, int[] first, ResidualArc[] arcs, 
 
         Arcs[position].Residual = capacity - flow;
     }
+
+    /// <summary>Exchanges the entries at two positions of the same node, keeping the reverse links right.</summary>
+    public void SwapEntries(int x, int y)
+    {
+        (Arcs[x], Arcs[y]) = (Arcs[y], Arcs[x]);
+        var rx = Reverse[x];
+        var ry = Reverse[y];
+        Reverse[x] = ry;
+        Reverse[y] = rx;
+        Reverse[rx] = y;
+        Reverse[ry] = x;
+    }
 }

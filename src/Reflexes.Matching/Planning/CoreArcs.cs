@@ -151,7 +151,7 @@ internal sealed class CoreArcs : IArcPricer
         var target = _end[u]++;
         if (a != target)
         {
-            Swap(a, target);
+            _g.SwapEntries(a, target);
         }
 
         var back = _g.Reverse[target];
@@ -159,24 +159,11 @@ internal sealed class CoreArcs : IArcPricer
         var slotTarget = _end[s]++;
         if (back != slotTarget)
         {
-            Swap(back, slotTarget);
+            _g.SwapEntries(back, slotTarget);
         }
 
         Activated++;
         return target;
     }
 
-    /// <summary>Exchanges two residual positions of the same node, keeping the reverse links right.</summary>
-    private void Swap(int x, int y)
-    {
-        var arcs = _g.Arcs;
-        var reverse = _g.Reverse;
-        (arcs[x], arcs[y]) = (arcs[y], arcs[x]);
-        var rx = reverse[x];
-        var ry = reverse[y];
-        reverse[x] = ry;
-        reverse[y] = rx;
-        reverse[rx] = y;
-        reverse[ry] = x;
-    }
 }

@@ -10,7 +10,8 @@ namespace Reflexes.Sortition.Engine;
 /// residual r = E − X λ (any panel with r·x above r·Xλ improves), adds it, and the minor cycles move to the affine
 /// minimiser of the corral (an exact solve with an updated Cholesky factor of CᵀC + 11ᵀ), dropping panels whose weight
 /// would turn negative. Unlike the first-order search it does not stall in the tail: once the right panels are in the
-/// corral the residual is exactly zero up to round-off. Nothing here is a proof: the panels seed the exact certification.
+/// corral the residual is exactly zero up to round-off. The engine takes its lottery as the answer only after checking every
+/// type against the relaxed leximin (ADR 0208); otherwise its panels seed the exact certification.
 /// </summary>
 internal sealed class MinNormPointSearch(TypeModel model, PanelPricer pricer, bool[] selectable, double[] targets)
 {
