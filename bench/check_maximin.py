@@ -7,6 +7,12 @@ Usage (Debian: apt-get install python3-scipy; use /usr/bin/python3):
   /usr/bin/python3 bench/check_maximin.py --categories C.csv --respondents R.csv --k K --result result.json
 Column generation over types: master LP (maximise z, every selectable type's probability >= z, panel
 probabilities summing to 1) solved by linprog/HiGHS, pricing integer program solved by milp/HiGHS.
+
+With --result, the result's panels are the first columns (--cold ignores them). This makes the check a certificate
+check rather than a second search, and it stays independent of Reflexes: every given panel is checked here against
+the quotas and the pool, the master LP over them only gives a lower bound, and the value printed is proven optimal by
+HiGHS's own pricing integer program finding no panel whose dual weight beats it. Panels that Reflexes got wrong could
+only make the check fail, never pass.
 """
 import argparse
 import csv
@@ -36,6 +42,7 @@ def main():
     parser.add_argument("--respondents", required=True)
     parser.add_argument("--k", type=int, required=True)
     parser.add_argument("--result")
+    parser.add_argument("--cold", action="store_true", help="do not start from the result's panels")
     args = parser.parse_args()
     names, quotas, people = read(args.categories, args.respondents)
     types = sorted(set(people))
@@ -54,6 +61,25 @@ def main():
 
     selectable = np.zeros(len(types), dtype=bool)
     columns = []
+    result = None
+    if args.result:
+        with open(args.result, encoding="utf-8") as f:
+            result = json.load(f)
+    if result is not None and not args.cold:
+        index = {t: i for i, t in enumerate(types)}
+        for number, panel in enumerate(result["panels"]):
+            ids = [int(m) for m in panel["members"]]
+            if len(set(ids)) != len(ids) or len(ids) != args.k or not all(0 <= m < len(people) for m in ids):
+                sys.exit(f"panel {number} of the result is not {args.k} distinct people of the pool")
+            x = np.zeros(len(types))
+            for m in ids:
+                x[index[people[m]]] += 1
+            seats = member @ x
+            if np.any(seats < lo) or np.any(seats > hi):
+                sys.exit(f"panel {number} of the result breaks a quota")
+            columns.append(x)
+            selectable |= x > 0
+        print(f"started from the result's {len(columns)} panels, each checked against the quotas")
     for t in range(len(types)):
         if selectable[t]:
             continue
@@ -67,6 +93,7 @@ def main():
             selectable |= x > 0
     upper[~selectable] = 0
     rows = np.flatnonzero(selectable)
+    given = len(columns)
     while True:
         share = np.array([[col[t] / counts[t] for col in columns] for t in rows])
         # variables: p_1..p_J, z ; minimise -z ; -share p + z <= 0 ; sum p = 1
@@ -83,10 +110,9 @@ def main():
         if value <= -res.eqlin.marginals[0] + 1e-9:
             break
         columns.append(x)
-    print(f"HiGHS maximin: {z:.9f} ({len(types)} types, {len(columns)} panels generated)")
-    if args.result:
-        with open(args.result, encoding="utf-8") as f:
-            result = json.load(f)
+        print(f"  master {z:.9f}, pricing found a panel worth {value:.9f}", flush=True)
+    print(f"HiGHS maximin: {z:.9f} ({len(types)} types, {given} panels given, {len(columns) - given} generated)")
+    if result is not None:
         never = {str(e["id"]) for e in result.get("neverSelectable", [])}
         ours = min(p["probability"] for p in result["probabilities"] if str(p["id"]) not in never)
         agree = abs(ours - z) <= 1e-6
