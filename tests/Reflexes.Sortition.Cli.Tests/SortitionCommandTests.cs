@@ -229,6 +229,21 @@ public sealed class SortitionCommandTests
         run.Error.ShouldContain("lottery.json: $.format: expected \"reflexes-sortition-lottery/1\"");
     }
 
+    [Fact]
+    public async Task The_sortition_commands_offer_no_database_option_since_they_open_none()
+    {
+        var help = await RunAsync("sortition", "select", "--help");
+        var withDatabase = await RunAsync("sortition", "select", "--respondents", Path.Combine(Small, "respondents.csv"), "--categories", Path.Combine(Small, "categories.csv"), "--k", "20", "--out", Path.Combine(TempFolder(), "result.json"), "--sqlite", "platform.db");
+
+        help.Exit.ShouldBe(0);
+        help.Output.ShouldContain("--respondents");
+        help.Output.ShouldNotContain("--postgres");
+        help.Output.ShouldNotContain("--sqlite");
+        help.Output.ShouldNotContain("--environment");
+        withDatabase.Exit.ShouldNotBe(0);
+        withDatabase.Error.ShouldContain("--sqlite");
+    }
+
     private static string FindTestData()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

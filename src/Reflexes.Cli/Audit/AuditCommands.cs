@@ -23,7 +23,7 @@ internal static class AuditCommands
     {
         var audit = new Command("audit", "The tamper-evident audit log.");
         audit.Subcommands.Add(Verify());
-        root.Subcommands.Add(audit);
+        root.Subcommands.Add(audit.WithDatabase());
     }
 
     private static Command Verify()

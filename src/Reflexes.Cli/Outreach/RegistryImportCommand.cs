@@ -121,7 +121,7 @@ internal static class RegistryImportCommand
 
         var registry = new Command("registry", "The register of fragile residents.");
         registry.Subcommands.Add(import);
-        root.Subcommands.Add(registry);
+        root.Subcommands.Add(registry.WithDatabase());
     }
 
     private static async Task ReportAsync(TextWriter error, string file, IReadOnlyList<Reflexes.Web.Modules.Territory.Import.ImportError> errors, IStringLocalizer text)

@@ -3,7 +3,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Reflexes.Cli.Platform;
 
-/// <summary>Options every database command accepts.</summary>
+/// <summary>
+/// Options every database command accepts. They are added to each database command (and passed down its
+/// subcommands), not to the root, so that the engines' commands (match, sortition), which open no database, do not
+/// offer them.
+/// </summary>
 internal static class GlobalOptions
 {
     public static readonly Option<string?> Postgres = new("--postgres")
@@ -23,6 +27,15 @@ internal static class GlobalOptions
         Description = "Hosting environment (Production by default; demo data is refused in Production).",
         Recursive = true,
     };
+
+    /// <summary>Adds the database options to a command that opens the platform's database, and returns it.</summary>
+    public static Command WithDatabase(this Command command)
+    {
+        command.Options.Add(Postgres);
+        command.Options.Add(Sqlite);
+        command.Options.Add(Environment);
+        return command;
+    }
 
     public static IHost Host(ParseResult result) =>
         PlatformHost.Build(result.GetValue(Postgres), result.GetValue(Sqlite), result.GetValue(Environment));

@@ -19,13 +19,10 @@ internal static class PlatformCommands
 
     public static void AddTo(RootCommand root)
     {
-        root.Options.Add(GlobalOptions.Postgres);
-        root.Options.Add(GlobalOptions.Sqlite);
-        root.Options.Add(GlobalOptions.Environment);
-        root.Subcommands.Add(Migrate());
-        root.Subcommands.Add(SeedDemo());
-        root.Subcommands.Add(Import());
-        root.Subcommands.Add(User());
+        root.Subcommands.Add(Migrate().WithDatabase());
+        root.Subcommands.Add(SeedDemo().WithDatabase());
+        root.Subcommands.Add(Import().WithDatabase());
+        root.Subcommands.Add(User().WithDatabase());
     }
 
     private static Command Migrate()
