@@ -80,7 +80,7 @@ internal static class AuditCommands
                 keptHeads = heads;
             }
 
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ReflexesDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();

@@ -80,7 +80,7 @@ internal static class RegistryImportCommand
                 return PlatformCommands.Failed;
             }
 
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             using var scope = host.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer>();

@@ -30,7 +30,7 @@ internal static class PlatformCommands
         var command = new Command("migrate", "Apply pending schema migrations (safe to run while other instances start).");
         command.SetAction(async (result, ct) =>
         {
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ReflexesDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
@@ -48,7 +48,7 @@ internal static class PlatformCommands
         var command = new Command("seed-demo", "Load the fictional demo territory (Valbrune) into an empty database. Refused in Production.");
         command.SetAction(async (result, ct) =>
         {
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             var error = result.InvocationConfiguration.Error;
             if (host.Services.GetRequiredService<IHostEnvironment>().IsProduction())
             {
@@ -92,7 +92,7 @@ internal static class PlatformCommands
 
             var importKind = Enum.Parse<ImportKind>(result.GetValue(kind)!, ignoreCase: true);
             var content = Decode(await File.ReadAllBytesAsync(path.FullName, ct));
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             using var scope = host.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var importer = scope.ServiceProvider.GetRequiredService<TerritoryImporter>();
@@ -143,7 +143,7 @@ internal static class PlatformCommands
                 return Failed;
             }
 
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             using var scope = host.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var (created, errors) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
@@ -167,7 +167,7 @@ internal static class PlatformCommands
         var addRole = new Command("add-role", "Grant a role to an account.") { roleEmail, role };
         addRole.SetAction(async (result, ct) =>
         {
-            using var host = GlobalOptions.Host(result);
+            using var host = DatabaseOptions.Host(result);
             using var scope = host.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var errors = await scope.ServiceProvider.GetRequiredService<UserAdministration>()

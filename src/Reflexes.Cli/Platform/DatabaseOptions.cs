@@ -4,11 +4,11 @@ using Microsoft.Extensions.Hosting;
 namespace Reflexes.Cli.Platform;
 
 /// <summary>
-/// Options every database command accepts. They are added to each database command (and passed down its
-/// subcommands), not to the root, so that the engines' commands (match, sortition), which open no database, do not
-/// offer them.
+/// Options every database command accepts: <c>--postgres</c>, <c>--sqlite</c>, <c>--environment</c>. They are added
+/// to each database command (and passed down its subcommands), not to the root, so that the engines' commands (match,
+/// sortition), which open no database, do not offer them.
 /// </summary>
-internal static class GlobalOptions
+internal static class DatabaseOptions
 {
     public static readonly Option<string?> Postgres = new("--postgres")
     {
